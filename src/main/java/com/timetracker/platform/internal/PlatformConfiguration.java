@@ -1,0 +1,42 @@
+package com.timetracker.platform.internal;
+
+import java.time.Clock;
+
+import com.timetracker.platform.AppVersion;
+import com.timetracker.platform.PlatformSettings;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+@Configuration(proxyBeanMethods = false)
+class PlatformConfiguration {
+
+    @Bean
+    PlatformSettings platformSettings(Environment env) {
+        return PlatformSettings.from(env);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    OpenAPI openApi(AppVersion version) {
+        return new OpenAPI().info(new Info().title("TimeTracker API").version(version.value())
+                .description("Time tracking and payroll for teams. V1-compatible API: JSON in snake_case, integer ids, errors as {error, message, detail, request_id}."));
+    }
+
+    @Bean
+    FlywayMigrationStrategy v1AdoptingMigrationStrategy(JdbcConnectionDetails connection) {
+        return new V1AdoptingMigrationStrategy(connection);
+    }
+}

@@ -1,0 +1,100 @@
+package com.timetracker.platform;
+
+import java.sql.Connection;
+import java.util.Map;
+
+import com.timetracker.identity.PasswordHashing;
+import com.timetracker.support.Http;
+import com.timetracker.support.TestApp;
+import com.timetracker.support.TestPostgres;
+import com.timetracker.support.V1Database;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** V2 started on a live V1 database adopts it without losing or changing a row. */
+class V1DatabaseAdoptionTest {
+
+    @Test
+    void adoptsAV1DatabaseKeepingEveryRow() throws Exception {
+        String database = V1Database.create();
+        Map<String, String> before = V1Database.fingerprint(database);
+
+        try (ConfigurableApplicationContext app = TestApp.start("DATABASE_URL=" + TestPostgres.v1DatabaseUrl(database))) {
+            assertThat(V1Database.fingerprint(database)).isEqualTo(before);
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT version || ' ' || description FROM flyway_schema_history ORDER BY installed_rank")
+                    .query(String.class).list())
+                    .first().asString().startsWith("1 adopted V1 database (Alembic 007)");
+            assertThat(jdbc.sql("SELECT max(version::int) FROM flyway_schema_history").query(Integer.class).single())
+                    .isGreaterThanOrEqualTo(2);
+
+            // V1 users keep their passwords: their $2b$ hashes verify in V2.
+            PasswordHashing hashing = app.getBean(PasswordHashing.class);
+            V1Database.PASSWORDS.forEach((email, password) -> assertThat(hashing.matches(password,
+                    jdbc.sql("SELECT password_hash FROM users WHERE email = :e").param("e", email).query(String.class).single()))
+                    .as("V1 password of %s", email).isTrue());
+            // An existing V1 database already has its administrators: no first super admin is added.
+            assertThat(jdbc.sql("SELECT count(*) FROM users").query(Integer.class).single()).isEqualTo(5);
+            // No Redis is configured here: the app serves anyway and says so.
+            var health = new Http(TestApp.port(app)).get("/api/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(Http.json(health).get("status").asString()).isEqualTo("degraded");
+        }
+
+        // A second start finds V2's history and changes nothing either.
+        try (ConfigurableApplicationContext ignored = TestApp.start("DATABASE_URL=" + TestPostgres.v1DatabaseUrl(database))) {
+            assertThat(V1Database.fingerprint(database)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void refusesAV1DatabaseAtAnOlderAlembicRevisionAndTouchesNothing() {
+        String database = V1Database.create();
+        TestPostgres.execute(database, "UPDATE alembic_version SET version_num = '006_add_performance_indexes'");
+
+        assertThatThrownBy(() -> TestApp.start("DATABASE_URL=" + TestPostgres.v1DatabaseUrl(database)))
+                .rootCause().isInstanceOf(UnsafeConfigurationException.class)
+                .hasMessageContaining("'006_add_performance_indexes'")
+                .satisfies(e -> assertThat(((UnsafeConfigurationException) e).fix()).contains("alembic upgrade head"));
+        assertThat(tableExists(database, "flyway_schema_history")).isFalse();
+    }
+
+    @Test
+    void refusesAV1DatabaseWhoseTablesAreMissing() {
+        String database = V1Database.create();
+        TestPostgres.execute(database, "DROP TABLE payroll_adjustments; DROP TABLE audit_logs");
+
+        assertThatThrownBy(() -> TestApp.start("DATABASE_URL=" + TestPostgres.v1DatabaseUrl(database)))
+                .rootCause().isInstanceOf(UnsafeConfigurationException.class)
+                .hasMessageContaining("[audit_logs, payroll_adjustments]");
+        assertThat(tableExists(database, "flyway_schema_history")).isFalse();
+    }
+
+    @Test
+    void refusesADatabaseThatIsNeitherV1sNorOurs() {
+        String database = TestPostgres.createDatabase("foreign");
+        TestPostgres.execute(database, "CREATE TABLE invoices (id int PRIMARY KEY)");
+
+        assertThatThrownBy(() -> TestApp.start("DATABASE_URL=" + TestPostgres.v1DatabaseUrl(database)))
+                .rootCause().isInstanceOf(UnsafeConfigurationException.class)
+                .hasMessageContaining("invoices")
+                .hasMessageContaining("neither");
+        assertThat(tableExists(database, "flyway_schema_history")).isFalse();
+        assertThat(tableExists(database, "users")).isFalse();
+    }
+
+    private static boolean tableExists(String database, String table) {
+        try (Connection c = TestPostgres.connect(database);
+             var rows = c.createStatement().executeQuery("SELECT to_regclass('public." + table + "') IS NOT NULL")) {
+            rows.next();
+            return rows.getBoolean(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
