@@ -74,10 +74,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
-        Throwable cause = e.getCause();
-        if (cause instanceof ApiException api) {
-            return api(api, request);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api(api, request); // e.g. a chunked body passing the size limit while being parsed
+            }
         }
+        Throwable cause = e.getCause();
         if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
             JacksonException json = (JacksonException) cause;
             String path = json.getPath().stream()
