@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
  * ({@code postgresql+asyncpg://user:pass@host:port/db}, also {@code postgres://} and
  * {@code jdbc:postgresql://}) or from the seed's {@code DB_HOST}/{@code DB_PORT}/... variables.
  */
-public record DatabaseUrl(String host, int port, String database, String username, String password) {
+public record DatabaseUrl(String host, int port, String database, String username, String password, String query) {
+
+    public DatabaseUrl(String host, int port, String database, String username, String password) {
+        this(host, port, database, username, password, null);
+    }
 
     public static final int DEFAULT_PORT = 5432;
 
@@ -45,12 +49,23 @@ public record DatabaseUrl(String host, int port, String database, String usernam
             throw new IllegalArgumentException("DATABASE_URL has no database name: expected postgresql://user:password@host:5432/database");
         }
         int port = uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT;
-        return new DatabaseUrl(uri.getHost(), port, path, user, password);
+        return new DatabaseUrl(uri.getHost(), port, path, user, password, jdbcQuery(uri.getRawQuery()));
     }
 
     public String jdbcUrl() {
         String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "jdbc:postgresql://" + hostPart + ":" + port + "/" + database;
+        return "jdbc:postgresql://" + hostPart + ":" + port + "/" + database + (query == null ? "" : "?" + query);
+    }
+
+    /** Keeps driver options such as sslmode; asyncpg's {@code ssl=require} means JDBC's {@code sslmode=require}. */
+    private static String jdbcQuery(String query) {
+        if (query == null || query.isBlank()) {
+            return null;
+        }
+        return java.util.Arrays.stream(query.split("&"))
+                .map(option -> option.equals("ssl=true") ? "sslmode=require"
+                        : option.startsWith("ssl=") ? "sslmode=" + option.substring(4) : option)
+                .reduce((a, b) -> a + "&" + b).orElse(null);
     }
 
     private static String decode(String value) {

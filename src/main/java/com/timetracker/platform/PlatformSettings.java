@@ -41,7 +41,7 @@ public record PlatformSettings(
                 isTrue(env.getProperty("DEBUG")),
                 Set.copyOf(hosts),
                 origins.isEmpty() ? DEFAULT_ALLOWED_ORIGINS : origins,
-                megabytes(env.getProperty("MAX_REQUEST_SIZE_MB")),
+                megabytes(env.getProperty("MAX_REQUEST_SIZE_MB", env.getProperty("MAX_UPLOAD_SIZE_MB"))),
                 Path.of(env.getProperty("TIMETRACKER_DATA_DIR", "./data")).toAbsolutePath().normalize());
     }
 
@@ -64,7 +64,7 @@ public record PlatformSettings(
             try {
                 mb = Integer.parseInt(value.strip());
             } catch (NumberFormatException e) {
-                throw new UnsafeConfigurationException("MAX_REQUEST_SIZE_MB must be a whole number of megabytes, got '" + value + "'",
+                throw new UnsafeConfigurationException("MAX_REQUEST_SIZE_MB (or V1's MAX_UPLOAD_SIZE_MB) must be a whole number of megabytes, got '" + value + "'",
                         "Set MAX_REQUEST_SIZE_MB to a number such as 10.");
             }
         }

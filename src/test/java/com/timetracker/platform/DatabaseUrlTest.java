@@ -23,6 +23,14 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void keepsDriverOptionsAndTranslatesAsyncpgSsl() {
+        assertThat(DatabaseUrl.parse("postgresql+asyncpg://u:p@db/app?ssl=require").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db:5432/app?sslmode=require");
+        assertThat(DatabaseUrl.parse("postgresql://u:p@db/app?sslmode=verify-full&connectTimeout=5").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db:5432/app?sslmode=verify-full&connectTimeout=5");
+    }
+
+    @Test
     void refusesWhatIsNotAPostgresUrlWithAClearMessage() {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://u:p@db/app"))
                 .hasMessageContaining("PostgreSQL URL").hasMessageContaining("mysql");

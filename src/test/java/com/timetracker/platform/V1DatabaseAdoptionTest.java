@@ -74,6 +74,16 @@ class V1DatabaseAdoptionTest {
     }
 
     @Test
+    void refusesAV1DatabaseWithDriftedColumns() {
+        String database = V1Database.create();
+        TestPostgres.execute(database, "ALTER TABLE time_entries DROP COLUMN approval_status");
+
+        assertThat(Refusal.of(() -> TestApp.start("DATABASE_URL=" + TestPostgres.v1DatabaseUrl(database))))
+                .hasMessageContaining("[time_entries.approval_status]");
+        assertThat(tableExists(database, "flyway_schema_history")).isFalse();
+    }
+
+    @Test
     void refusesADatabaseThatIsNeitherV1sNorOurs() {
         String database = TestPostgres.createDatabase("foreign");
         TestPostgres.execute(database, "CREATE TABLE invoices (id int PRIMARY KEY)");

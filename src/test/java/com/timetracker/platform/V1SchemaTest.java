@@ -30,6 +30,25 @@ class V1SchemaTest {
     }
 
     @Test
+    void theColumnListUsedToRecogniseV1IsV1sSchema() throws Exception {
+        String fromAlembic = TestPostgres.createDatabase("alembic");
+        TestPostgres.runScript(fromAlembic, "/v1/alembic_head_database.sql");
+        Set<String> columns = new java.util.TreeSet<>();
+        try (var c = TestPostgres.connect(fromAlembic); var rows = c.createStatement().executeQuery(
+                "SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'alembic_version'")) {
+            while (rows.next()) {
+                columns.add(rows.getString(1));
+            }
+        }
+        String listed;
+        try (var in = getClass().getResourceAsStream("/db/v1-columns.txt")) {
+            listed = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(listed.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).sorted().toList())
+                .containsExactlyElementsOf(columns);
+    }
+
+    @Test
     void freshAndAdoptedDatabasesEndWithTheSameSchema() throws Exception {
         String adopted = TestPostgres.createDatabase("adopted");
         TestPostgres.runScript(adopted, "/v1/alembic_head_database.sql");

@@ -24,7 +24,12 @@ class EmbeddedInfrastructure {
     static class Postgres {
 
         @Bean(destroyMethod = "close")
-        EmbeddedPostgresServer embeddedPostgresServer(PlatformSettings settings) {
+        DataDirectoryLock dataDirectoryLock(PlatformSettings settings) {
+            return new DataDirectoryLock(settings.dataDir());
+        }
+
+        @Bean(destroyMethod = "close")
+        EmbeddedPostgresServer embeddedPostgresServer(PlatformSettings settings, DataDirectoryLock lock) {
             log.warn("""
 
                     ************************************************************************
@@ -62,7 +67,7 @@ class EmbeddedInfrastructure {
     static class Redis {
 
         @Bean(destroyMethod = "close")
-        EmbeddedRedisServer embeddedRedisServer(PlatformSettings settings) {
+        EmbeddedRedisServer embeddedRedisServer(PlatformSettings settings, DataDirectoryLock lock) {
             return new EmbeddedRedisServer(settings.dataDir());
         }
 

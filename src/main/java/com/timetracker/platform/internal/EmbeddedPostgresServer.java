@@ -23,8 +23,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             this.postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(true)
+                    // stopped by the application context, after the connection pool that uses it
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("timezone", "UTC")
+                    // the library tunes for throwaway test databases; this data must survive a crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory + ": " + e.getMessage(), e);

@@ -35,7 +35,7 @@ class HostAllowListFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (HealthProbes.isProbe(request.getRequestURI())) {
+        if (HealthProbes.answersAnyHost(request)) {
             chain.doFilter(request, response);
             return;
         }

@@ -63,6 +63,11 @@ class V1AdoptingMigrationStrategy implements FlywayMigrationStrategy {
                     "The database says Alembic revision '" + SchemaState.V1_HEAD_REVISION + "' but V1's tables " + state.missingV1Tables() + " are missing (schema drift, e.g. a database seeded from init.sql).",
                     "Restore the missing tables with V1 (alembic upgrade head on a database restored from backup), then start V2 again. Nothing was changed.");
         }
+        if (!state.missingV1Columns().isEmpty()) {
+            throw new UnsafeConfigurationException(
+                    "The database says Alembic revision '" + SchemaState.V1_HEAD_REVISION + "' but these columns of V1's schema are missing: " + state.missingV1Columns() + " (schema drift).",
+                    "Add the missing columns as V1's migrations define them (or restore a complete V1 database), then start V2 again. Nothing was changed.");
+        }
         log.info("Adopting a V1 database (Alembic revision {}): baselining V2's migration history at version 1; no existing row is changed", state.alembicRevision());
         Flyway.configure()
                 .configuration(flyway.getConfiguration())
