@@ -29,7 +29,7 @@ time_to_healthy() {
   python3 -c "print(f'{$end - $start:.2f}')"
 }
 
-median() { python3 -c 'import sys, statistics; v=[float(x) for x in sys.argv[1:]]; print(f"median {statistics.median(v):.2f} s  (runs: {\", \".join(f\"{x:.2f}\" for x in v)})")' "$@"; }
+median() { python3 -c 'import sys, statistics; v=[float(x) for x in sys.argv[1:]]; runs=", ".join("%.2f" % x for x in v); print("median %.2f s  (runs: %s)" % (statistics.median(v), runs))' "$@"; }
 
 echo "embedded, first start:"
 runs=(); for i in $(seq "$RUNS"); do runs+=("$(time_to_healthy TIMETRACKER_DATA_DIR="$work/fresh-$i")"); done; median "${runs[@]}"
@@ -44,7 +44,7 @@ fi
 pg_port=$(free_port); redis_port=$(free_port)
 mkdir -p "$work/pg" && chown postgres "$work/pg"
 su postgres -c "/usr/lib/postgresql/15/bin/initdb -D $work/pg -A trust -U postgres" > /dev/null
-su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $work/pg -o '-p $pg_port -k /tmp' -l $work/pg.log start" > /dev/null
+su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $work/pg -o '-p $pg_port -k /tmp' -l $work/pg/server.log start" > /dev/null
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --daemonize yes --pidfile "$work/redis.pid" > /dev/null
 trap 'su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $work/pg stop -m fast" > /dev/null; kill "$(cat $work/redis.pid)"' EXIT
 external=(DATABASE_URL="postgresql+asyncpg://postgres@127.0.0.1:$pg_port/postgres" REDIS_URL="redis://127.0.0.1:$redis_port/0" TIMETRACKER_DATA_DIR="$work/ext")
