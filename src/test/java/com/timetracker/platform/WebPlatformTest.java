@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "ALLOWED_HOSTS=tracker.example.com,*.corp.example",
                 "ALLOWED_ORIGINS=[\"https://tracker.example.com\"]",
                 "MAX_REQUEST_SIZE_MB=1",
+                "FIRST_SUPER_ADMIN_EMAIL=root@example.com", "FIRST_SUPER_ADMIN_PASSWORD=Root-Harbor-7-Lamp",
                 "TIMETRACKER_DATA_DIR=target/test-data/${random.uuid}"})
 class WebPlatformTest {
 
@@ -62,8 +63,14 @@ class WebPlatformTest {
     @LocalServerPort
     int port;
 
+    private String token;
+
+    /** Signed in: the probe endpoints, like every API route but the public ones, need a user. */
     private Http http() {
-        return new Http(port);
+        if (token == null) {
+            token = new Http(port).login("root@example.com", "Root-Harbor-7-Lamp").get("access_token").asString();
+        }
+        return new Http(port).as(token);
     }
 
     private String rawGet(String path, String host) {

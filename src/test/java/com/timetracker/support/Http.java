@@ -21,9 +21,39 @@ public final class Http {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
+    private final String token;
 
     public Http(int port) {
+        this(port, null);
+    }
+
+    private Http(int port, String token) {
         this.port = port;
+        this.token = token;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>} with every request. */
+    public Http as(String accessToken) {
+        return new Http(port, accessToken);
+    }
+
+    /** Signs in and returns the token response ({@code access_token}, {@code refresh_token}). */
+    public JsonNode login(String email, String password, String... headers) {
+        HttpResponse<String> response = post("/api/auth/login",
+                "{\"email\": \"" + email + "\", \"password\": \"" + password + "\"}", headers);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("login of " + email + " failed: " + response.statusCode() + " " + response.body());
+        }
+        return json(response);
+    }
+
+    public HttpResponse<String> put(String path, String body, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path, headers).DELETE().build());
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -38,6 +68,9 @@ public final class Http {
     public HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

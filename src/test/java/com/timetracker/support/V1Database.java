@@ -26,6 +26,20 @@ public final class V1Database {
     private V1Database() {
     }
 
+    /** V1's columns per table, from the list V2 uses to recognise a V1 database. */
+    private static Map<String, java.util.List<String>> v1Columns() {
+        try (var in = V1Database.class.getResourceAsStream("/db/v1-columns.txt")) {
+            Map<String, java.util.List<String>> columns = new java.util.TreeMap<>();
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .forEach(line -> columns.computeIfAbsent(line.substring(0, line.indexOf('.')), t -> new java.util.ArrayList<>())
+                            .add(line.substring(line.indexOf('.') + 1)));
+            return columns;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Creates a new database as V1 would have it at Alembic head, filled with sample rows. */
     public static String create() {
         String database = TestPostgres.createDatabase("v1");
@@ -34,15 +48,17 @@ public final class V1Database {
         return database;
     }
 
-    /** Per table: row count and a digest of every row's full content. */
+    /** Per table: row count and a digest of every row's content in V1's columns (V2 may add columns). */
     public static Map<String, String> fingerprint(String database) throws SQLException {
         Map<String, String> result = new LinkedHashMap<>();
+        Map<String, java.util.List<String>> columns = v1Columns();
         try (Connection c = TestPostgres.connect(database); var statement = c.createStatement()) {
             for (String table : TABLES) {
-                try (ResultSet row = statement.executeQuery(
-                        "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '-') FROM " + table + " t")) {
-                    row.next();
-                    result.put(table, row.getString(1));
+                String row = "ROW(" + String.join(", ", columns.get(table).stream().map(col -> "t.\"" + col + "\"").toList()) + ")::text";
+                try (ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) || ':' || coalesce(md5(string_agg(" + row + ", '|' ORDER BY " + row + ")), '-') FROM " + table + " t")) {
+                    rows.next();
+                    result.put(table, rows.getString(1));
                 }
             }
         }

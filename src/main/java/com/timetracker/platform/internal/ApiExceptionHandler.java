@@ -39,7 +39,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e, HttpServletRequest request) {
-        return respond(request, e.status(), e.code(), e.getMessage(), e.detail());
+        return ResponseEntity.status(e.status()).body(ApiError.of(request, e));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -1,5 +1,7 @@
 package com.timetracker.platform.internal;
 
+import com.timetracker.platform.ErrorResponses;
+
 import java.io.IOException;
 import java.util.List;
 

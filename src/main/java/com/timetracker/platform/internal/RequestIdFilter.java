@@ -29,7 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
 
-    static final String REQUEST_ID = "X-Request-ID";
+    static final String REQUEST_ID = com.timetracker.platform.ErrorResponses.REQUEST_ID_HEADER;
     static final String PROCESS_TIME = "X-Process-Time";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 

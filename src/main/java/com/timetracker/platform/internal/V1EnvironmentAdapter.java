@@ -41,6 +41,7 @@ public class V1EnvironmentAdapter implements EnvironmentPostProcessor, Ordered {
         boolean embeddedPostgres = database(env, props);
         redis(env, props, embeddedPostgres);
         logging(env, props);
+        mail(env, props);
 
         PlatformSettings settings = PlatformSettings.from(env);
         props.put("springdoc.api-docs.enabled", String.valueOf(settings.apiDocsEnabled()));
@@ -120,6 +121,42 @@ public class V1EnvironmentAdapter implements EnvironmentPostProcessor, Ordered {
         }
         if ("json".equalsIgnoreCase(firstText(env.getProperty("LOG_FORMAT"), "text").strip())) {
             props.put("logging.structured.format.console", "ecs");
+        }
+    }
+
+    /**
+     * SMTP under V1's names. Without SMTP_SERVER no mail sender exists: mail waits in the outbox
+     * and is written to the log (the mail module).
+     */
+    private static void mail(ConfigurableEnvironment env, Map<String, Object> props) {
+        String server = env.getProperty("SMTP_SERVER");
+        if (StringUtils.hasText(env.getProperty("spring.mail.host")) || !StringUtils.hasText(server)) {
+            return;
+        }
+        int port = port(env, "SMTP_PORT", 587);
+        props.put("spring.mail.host", server.strip());
+        props.put("spring.mail.port", String.valueOf(port));
+        if (StringUtils.hasText(env.getProperty("SMTP_USERNAME"))) {
+            props.put("spring.mail.username", env.getProperty("SMTP_USERNAME").strip());
+            props.put("spring.mail.password", env.getProperty("SMTP_PASSWORD", ""));
+        }
+        String tlsSetting = env.getProperty("SMTP_TLS");
+        boolean tls = true;
+        if (StringUtils.hasText(tlsSetting)) {
+            String value = tlsSetting.strip().toLowerCase(Locale.ROOT);
+            tls = PlatformSettings.isTrue(value);
+            if (!tls && !java.util.Set.of("false", "0", "no", "off").contains(value)) {
+                throw new UnsafeConfigurationException("SMTP_TLS must be true or false, got '" + tlsSetting + "'",
+                        "Set SMTP_TLS=true (STARTTLS when the server offers it; TLS from the start on port 465) or SMTP_TLS=false (plain SMTP).");
+            }
+        }
+        // Port 465 is SMTPS: TLS from the first byte; a STARTTLS client would wait there forever.
+        boolean implicitTls = tls && port == 465;
+        props.put("spring.mail.properties.mail.smtp.starttls.enable", String.valueOf(tls && !implicitTls));
+        props.put("spring.mail.properties.mail.smtp.ssl.enable", String.valueOf(implicitTls));
+        // JavaMail waits forever by default; a hung server must not hold a delivery worker.
+        for (String timeout : new String[] {"connectiontimeout", "timeout", "writetimeout"}) {
+            props.put("spring.mail.properties.mail.smtp." + timeout, "10000");
         }
     }
 

@@ -29,7 +29,7 @@ class FirstSuperAdminTest {
         String database = TestPostgres.createDatabase("first");
         try (ConfigurableApplicationContext app = TestApp.start(db(database),
                 "FIRST_SUPER_ADMIN_EMAIL=Owner@Example.com", "FIRST_SUPER_ADMIN_PASSWORD=Harbor-Lamp-7-Tree")) {
-            UserAccounts.Account owner = app.getBean(UserAccounts.class).findByEmail("owner@example.com").orElseThrow();
+            UserAccount owner = app.getBean(UserAccounts.class).findByEmail("owner@example.com").orElseThrow();
             assertThat(owner.role()).isEqualTo("super_admin");
             assertThat(owner.email()).isEqualTo("owner@example.com");
             assertThat(app.getBean(PasswordHashing.class).matches("Harbor-Lamp-7-Tree", owner.passwordHash())).isTrue();
@@ -64,7 +64,7 @@ class FirstSuperAdminTest {
             Matcher printed = Pattern.compile("password: (\\S+)").matcher(output.getAll());
             assertThat(printed.find()).as("password printed").isTrue();
             password = printed.group(1);
-            UserAccounts.Account admin = app.getBean(UserAccounts.class).findByEmail(FirstSuperAdmin.DEFAULT_EMAIL).orElseThrow();
+            UserAccount admin = app.getBean(UserAccounts.class).findByEmail(FirstSuperAdmin.DEFAULT_EMAIL).orElseThrow();
             assertThat(app.getBean(PasswordHashing.class).matches(password, admin.passwordHash())).isTrue();
         }
         int printedBefore = count(output.getAll(), "First super admin created");

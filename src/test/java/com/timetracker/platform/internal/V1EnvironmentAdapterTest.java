@@ -121,4 +121,53 @@ class V1EnvironmentAdapterTest {
                 .isInstanceOf(UnsafeConfigurationException.class)
                 .satisfies(e -> assertThat(((UnsafeConfigurationException) e).fix()).contains("postgresql://user:password@host:5432/database"));
     }
+
+    @Test
+    void smtpVariablesConfigureTheMailSenderWithStartTlsByDefault() {
+        var env = adapt("SMTP_SERVER", "smtp.example.com", "SMTP_USERNAME", "mailer", "SMTP_PASSWORD", "s3cret pw");
+
+        assertThat(env.getProperty("spring.mail.host")).isEqualTo("smtp.example.com");
+        assertThat(env.getProperty("spring.mail.port")).isEqualTo("587");
+        assertThat(env.getProperty("spring.mail.username")).isEqualTo("mailer");
+        assertThat(env.getProperty("spring.mail.password")).isEqualTo("s3cret pw");
+        assertThat(env.getProperty("spring.mail.properties.mail.smtp.starttls.enable")).isEqualTo("true");
+        assertThat(env.getProperty("spring.mail.properties.mail.smtp.ssl.enable")).isEqualTo("false");
+        assertThat(env.getProperty("spring.mail.properties.mail.smtp.timeout")).isEqualTo("10000");
+    }
+
+    @Test
+    void smtpTlsFalseMeansPlainSmtpOnTheGivenPort() {
+        var env = adapt("SMTP_SERVER", "127.0.0.1", "SMTP_PORT", "2525", "SMTP_TLS", "false");
+
+        assertThat(env.getProperty("spring.mail.port")).isEqualTo("2525");
+        assertThat(env.getProperty("spring.mail.username")).isNull();
+        assertThat(env.getProperty("spring.mail.properties.mail.smtp.starttls.enable")).isEqualTo("false");
+        assertThat(env.getProperty("spring.mail.properties.mail.smtp.ssl.enable")).isEqualTo("false");
+    }
+
+    @Test
+    void smtpPort465UsesTlsFromTheFirstByte() {
+        var env = adapt("SMTP_SERVER", "smtp.example.com", "SMTP_PORT", "465");
+
+        assertThat(env.getProperty("spring.mail.properties.mail.smtp.ssl.enable")).isEqualTo("true");
+        assertThat(env.getProperty("spring.mail.properties.mail.smtp.starttls.enable")).isEqualTo("false");
+    }
+
+    @Test
+    void withoutSmtpServerNoMailSenderIsConfigured() {
+        var env = adapt("SMTP_PORT", "2525", "SMTP_USERNAME", "mailer", "SMTP_PASSWORD", "pw");
+
+        assertThat(env.getProperty("spring.mail.host")).isNull();
+        assertThat(env.getProperty("spring.mail.username")).isNull();
+    }
+
+    @Test
+    void malformedSmtpSettingsAreRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> adapt("SMTP_SERVER", "smtp.example.com", "SMTP_PORT", "submission"))
+                .isInstanceOf(UnsafeConfigurationException.class)
+                .hasMessageContaining("SMTP_PORT");
+        assertThatThrownBy(() -> adapt("SMTP_SERVER", "smtp.example.com", "SMTP_TLS", "starttls"))
+                .isInstanceOf(UnsafeConfigurationException.class)
+                .hasMessageContaining("SMTP_TLS");
+    }
 }

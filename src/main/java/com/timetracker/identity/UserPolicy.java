@@ -1,0 +1,41 @@
+package com.timetracker.identity;
+
+import java.util.Set;
+
+/**
+ * Who may do what to user accounts — the one place these rules live (docs/permissions.md has the
+ * matrix, UserPolicyTest checks every cell). V1 let an admin create or promote super admins; here
+ * only a super admin touches a super admin, and nobody changes their own role.
+ */
+public final class UserPolicy {
+
+    private static final Set<Role> ADMINS = Set.of(Role.SUPER_ADMIN, Role.ADMIN);
+
+    private UserPolicy() {
+    }
+
+    /** List, read, create, update, (de)activate accounts and handle account requests and invitations. */
+    public static boolean canManageUsers(Role actor) {
+        return ADMINS.contains(actor);
+    }
+
+    /** Give an account this role, by creating, inviting or promoting. */
+    public static boolean canGrant(Role actor, Role granted) {
+        return canManageUsers(actor) && (granted != Role.SUPER_ADMIN || actor == Role.SUPER_ADMIN);
+    }
+
+    /** Edit, deactivate, delete, unlock or change the role of this existing account. */
+    public static boolean canManage(Role actor, Role target) {
+        return canManageUsers(actor) && (target != Role.SUPER_ADMIN || actor == Role.SUPER_ADMIN);
+    }
+
+    /** See who logged in from where (V1 also allowed managers). */
+    public static boolean canViewLoginHistory(Role actor) {
+        return ADMINS.contains(actor) || actor == Role.MANAGER;
+    }
+
+    /** Read the audit trail. */
+    public static boolean canReadAuditTrail(Role actor) {
+        return ADMINS.contains(actor);
+    }
+}

@@ -1,0 +1,42 @@
+package com.timetracker.mail;
+
+import java.util.Set;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+/**
+ * One email to one recipient. {@code secrets} are substrings of the message (a password-reset
+ * token, a temporary password) that are sent but never written to a log or an error.
+ *
+ * @param htmlBody optional; when given the mail carries both parts and clients show the HTML one
+ */
+public record OutgoingMail(String to, String subject, String textBody, String htmlBody, Set<String> secrets) {
+
+    public OutgoingMail {
+        if (to == null || to.isBlank()) {
+            throw new IllegalArgumentException("A mail needs a recipient");
+        }
+        to = to.strip();
+        try {
+            new InternetAddress(to, true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("Not an email address: '" + to + "'", e);
+        }
+        if (subject == null || subject.isBlank() || subject.indexOf('\r') >= 0 || subject.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("A mail needs a subject on one line");
+        }
+        if (textBody == null) {
+            throw new IllegalArgumentException("A mail needs a text body");
+        }
+        secrets = secrets == null ? Set.of() : Set.copyOf(secrets);
+        if (secrets.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("A secret cannot be blank");
+        }
+    }
+
+    /** A plain-text mail without secrets. */
+    public OutgoingMail(String to, String subject, String textBody) {
+        this(to, subject, textBody, null, Set.of());
+    }
+}
