@@ -53,6 +53,18 @@ class V1DatabaseAdoptionTest {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void emailsDifferingOnlyByCaseDoNotFailTheUpgradeAndAreReported(org.springframework.boot.test.system.CapturedOutput output) {
+        String database = V1Database.create();
+        TestPostgres.execute(database, "INSERT INTO users (id, email, password_hash, name, role, is_active, created_at, updated_at) "
+                + "VALUES (99, 'alice@example.com', 'x', 'Alice again', 'regular_user', true, now(), now())");
+
+        try (ConfigurableApplicationContext ignored = TestApp.start("DATABASE_URL=" + TestPostgres.v1DatabaseUrl(database))) {
+            assertThat(output.getAll()).contains("Alice@Example.com (id 1) = alice@example.com (id 99)");
+        }
+    }
+
+    @Test
     void refusesAV1DatabaseAtAnOlderAlembicRevisionAndTouchesNothing() {
         String database = V1Database.create();
         TestPostgres.execute(database, "UPDATE alembic_version SET version_num = '006_add_performance_indexes'");
