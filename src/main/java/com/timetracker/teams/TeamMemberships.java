@@ -1,0 +1,42 @@
+package com.timetracker.teams;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Who belongs to which team, as other modules need to know it for scoping and permissions. */
+@Component
+public class TeamMemberships {
+
+    private final JdbcClient jdbc;
+
+    public TeamMemberships(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Set<Long> teamIdsOf(long userId) {
+        return new TreeSet<>(jdbc.sql("SELECT team_id FROM team_members WHERE user_id = :u").param("u", userId).query(Long.class).list());
+    }
+
+    public Optional<TeamRole> roleOf(long userId, long teamId) {
+        return jdbc.sql("SELECT role FROM team_members WHERE user_id = :u AND team_id = :t")
+                .param("u", userId).param("t", teamId).query(String.class).optional().flatMap(TeamRole::parse);
+    }
+
+    /** Everyone in the team, for deciding who may see its events. */
+    public List<Long> memberIdsOf(long teamId) {
+        return jdbc.sql("SELECT user_id FROM team_members WHERE team_id = :t ORDER BY user_id").param("t", teamId).query(Long.class).list();
+    }
+
+    /** Whether two users have at least one team in common. */
+    public boolean shareATeam(long userId, long otherUserId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM team_members a JOIN team_members b ON a.team_id = b.team_id
+                                       WHERE a.user_id = :a AND b.user_id = :b)""")
+                .param("a", userId).param("b", otherUserId).query(Boolean.class).single();
+    }
+}
