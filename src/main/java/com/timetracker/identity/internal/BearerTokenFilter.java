@@ -44,8 +44,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
         this.clock = clock;
     }
 
-    private record Caller(long id, String email, String name, String role, boolean isActive, Instant deletedAt,
+    private record Caller(long id, String email, String name, String role, String timezone, boolean isActive, Instant deletedAt,
                           Instant revokedAt, Instant expiresAt, Instant lastUsedAt) {
+    }
+
+    private static java.time.ZoneId zone(String timezone) {
+        try {
+            return java.time.ZoneId.of(timezone);
+        } catch (java.time.DateTimeException | NullPointerException e) {
+            return java.time.ZoneId.of("UTC");
+        }
     }
 
     @Override
@@ -62,7 +70,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         Optional<Caller> caller = jdbc.sql("""
-                        SELECT u.id, u.email, u.name, u.role, u.is_active, u.deleted_at, s.revoked_at, s.expires_at, s.last_used_at
+                        SELECT u.id, u.email, u.name, u.role, u.timezone, u.is_active, u.deleted_at, s.revoked_at, s.expires_at, s.last_used_at
                         FROM user_sessions s JOIN users u ON u.id = s.user_id
                         WHERE s.id = :sid AND u.id = :uid""")
                 .param("sid", claims.get().sessionId()).param("uid", claims.get().userId())
@@ -86,7 +94,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         AuthenticatedUser principal = new AuthenticatedUser(user.id(), user.email(), user.name(),
                 com.timetracker.identity.Role.parse(user.role()).orElse(com.timetracker.identity.Role.REGULAR_USER),
-                claims.get().sessionId());
+                claims.get().sessionId(), zone(user.timezone()));
         var authentication = new UsernamePasswordAuthenticationToken(principal, null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + principal.role().name())));
         SecurityContextHolder.getContext().setAuthentication(authentication);
