@@ -65,6 +65,23 @@ class V1DatabaseAdoptionTest {
     }
 
     @Test
+    void twoRunningTimersOfOneUserAreResolvedWithoutLosingEither() {
+        String database = V1Database.create();
+        // V1 could end up with two running timers for one user (no constraint, no lock).
+        TestPostgres.execute(database, "INSERT INTO time_entries (id, user_id, project_id, start_time, is_running, created_at, updated_at) "
+                + "VALUES (50, 4, 1, '2025-12-30 07:00:00+00', true, now(), now())");
+
+        try (ConfigurableApplicationContext app = TestApp.start("DATABASE_URL=" + TestPostgres.v1DatabaseUrl(database))) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT id FROM time_entries WHERE user_id = 4 AND end_time IS NULL").query(Long.class).list()).containsExactly(11L);
+            assertThat(jdbc.sql("SELECT end_time::text || ' ' || duration_seconds FROM time_entries WHERE id = 50").query(String.class).single())
+                    .isEqualTo("2025-12-30 08:15:00+00 4500");
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_logs WHERE resource_type = 'time_entry' AND resource_id = 50").query(Integer.class).single())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void refusesAV1DatabaseAtAnOlderAlembicRevisionAndTouchesNothing() {
         String database = V1Database.create();
         TestPostgres.execute(database, "UPDATE alembic_version SET version_num = '006_add_performance_indexes'");
