@@ -1,11 +1,10 @@
 package com.timetracker.identity.internal;
 
-import java.time.Clock;
+import com.timetracker.identity.AccessTokens;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,12 +25,11 @@ class SecurityConfiguration {
             "/api/auth/register", "/api/auth/login", "/api/auth/refresh", "/api/auth/accept-invite",
             "/api/auth/forgot-password", "/api/auth/reset-password", "/api/auth/verify-reset-token/**",
             "/api/auth/verify-invite-token/**",
-            // the WebSocket authenticates with its ?token= parameter itself
-            "/api/ws/ws"};
+            // V1's WebSocket and its two helpers authenticate with a ?token= parameter themselves
+            "/api/ws/ws", "/api/ws/active-timers", "/api/ws/online-users"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Tokens tokens, JdbcClient jdbc, UserSessions sessions, SecurityErrors errors,
-                            Clock clock) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessTokens accessTokens, SecurityErrors errors) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.disable())
                 .headers(headers -> headers.disable())
@@ -40,7 +38,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokens, jdbc, sessions, errors, clock), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(accessTokens, errors), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> errors.unauthorized(response, "Not authenticated"))
                         .accessDeniedHandler((request, response, e) -> errors.forbidden(response, "Not enough permissions")))

@@ -14,6 +14,7 @@ import com.timetracker.identity.AuthenticatedUser;
 import com.timetracker.platform.ApiException;
 import com.timetracker.platform.Paging;
 import com.timetracker.teams.TeamMemberships;
+import com.timetracker.tracking.ActiveTimers;
 import com.timetracker.tracking.TrackingPolicy;
 
 import jakarta.validation.Valid;
@@ -52,19 +53,17 @@ class TimeEntryController {
     record TimerState(boolean isRunning, TimeEntryView currentEntry, Long elapsedSeconds) {
     }
 
-    record ActiveTimer(long userId, String userName, long projectId, String projectName, Long taskId, String taskName,
-                       String description, Instant startTime, long elapsedSeconds) {
-    }
-
     private final TimeTracking tracking;
     private final TimeEntryRows entries;
     private final TeamMemberships memberships;
+    private final ActiveTimers activeTimers;
     private final Clock clock;
 
-    TimeEntryController(TimeTracking tracking, TimeEntryRows entries, TeamMemberships memberships, Clock clock) {
+    TimeEntryController(TimeTracking tracking, TimeEntryRows entries, TeamMemberships memberships, ActiveTimers activeTimers, Clock clock) {
         this.tracking = tracking;
         this.entries = entries;
         this.memberships = memberships;
+        this.activeTimers = activeTimers;
         this.clock = clock;
     }
 
@@ -78,12 +77,8 @@ class TimeEntryController {
 
     /** Running timers of the caller's teams (everyone's for admins) — V1 showed every user's to everyone. */
     @GetMapping("/active")
-    List<ActiveTimer> active(@AuthenticationPrincipal AuthenticatedUser user) {
-        Instant now = clock.instant();
-        return entries.activeTimers(TrackingPolicy.seesAllEntries(user.role()), user.id(), memberships.teamIdsOf(user.id())).stream()
-                .map(e -> new ActiveTimer(e.userId(), e.userName(), e.projectId(), e.projectName(), e.taskId(), e.taskName(),
-                        e.description(), e.startTime(), Duration.between(e.startTime(), now).toSeconds()))
-                .toList();
+    List<ActiveTimers.ActiveTimer> active(@AuthenticationPrincipal AuthenticatedUser user) {
+        return activeTimers.visibleTo(user);
     }
 
     @PostMapping("/start")

@@ -1,0 +1,112 @@
+package com.timetracker.realtime.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.timetracker.teams.TeamMemberships;
+import com.timetracker.tracking.TimeEntryEvent;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fans changes out to every node: a committed change is published on a Redis channel, each node
+ * (this one included) receives it and delivers it to its own sockets whose user may see it. With
+ * Redis down, the publishing node still delivers to its own clients.
+ */
+@Component
+class RealtimeBroadcaster implements MessageListener {
+
+    static final String CHANNEL = "timetracker:realtime";
+    private static final Logger log = LoggerFactory.getLogger(RealtimeBroadcaster.class);
+
+    private final StringRedisTemplate redis;
+    private final Connections connections;
+    private final TeamMemberships memberships;
+    private final JsonMapper json;
+
+    RealtimeBroadcaster(StringRedisTemplate redis, Connections connections, TeamMemberships memberships, JsonMapper json) {
+        this.redis = redis;
+        this.connections = connections;
+        this.memberships = memberships;
+        this.json = json;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TimeEntryEvent event) {
+        publish(new RealtimeMessage(event.type(), data(event), event.teamId(), event.userId()));
+    }
+
+    void publish(RealtimeMessage message) {
+        String payload = json.writeValueAsString(message);
+        try {
+            redis.convertAndSend(CHANNEL, payload);
+        } catch (RuntimeException redisDown) {
+            log.debug("Redis unavailable for realtime fan-out, delivering on this node only: {}", redisDown.getMessage());
+            deliver(message);
+        }
+    }
+
+    @Override
+    public void onMessage(Message message, byte[] pattern) {
+        deliver(json.readValue(message.getBody(), RealtimeMessage.class));
+    }
+
+    /** To the user concerned, the team's members and admins connected to this node. */
+    void deliver(RealtimeMessage message) {
+        if (connections.size() == 0) {
+            return;
+        }
+        Set<Long> team = message.teamId() == null ? Set.of() : Set.copyOf(memberships.memberIdsOf(message.teamId()));
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("type", message.type());
+        envelope.put("data", message.data());
+        String text = json.writeValueAsString(envelope);
+        connections.matching(c -> c.user().isAdmin() || c.user().id() == message.userId() || team.contains(c.user().id()))
+                .forEach(c -> c.send(text));
+    }
+
+    /** V1's data fields per message type (reference §5). */
+    private static Map<String, Object> data(TimeEntryEvent e) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (!e.type().equals("timer_stopped")) {
+            data.put("entry_id", e.entryId());
+        }
+        data.put("user_id", e.userId());
+        if (!e.type().equals("time_entry_updated") && !e.type().equals("time_entry_deleted")) {
+            data.put("user_name", e.userName());
+        }
+        if (e.type().equals("time_entry_deleted")) {
+            data.put("project_id", e.projectId());
+            data.put("task_id", e.taskId());
+            return data;
+        }
+        if (!e.type().equals("timer_stopped")) {
+            data.put("project_id", e.projectId());
+        }
+        data.put("project_name", e.projectName());
+        if (!e.type().equals("timer_stopped")) {
+            data.put("task_id", e.taskId());
+        }
+        data.put("task_name", e.taskName());
+        if (e.type().equals("timer_stopped")) {
+            data.put("duration_seconds", e.durationSeconds());
+            return data;
+        }
+        data.put("description", e.description());
+        data.put("start_time", e.startTime() == null ? null : e.startTime().toString());
+        if (!e.type().equals("timer_started")) {
+            data.put("end_time", e.endTime() == null ? null : e.endTime().toString());
+            data.put("duration_seconds", e.durationSeconds());
+        }
+        data.put("is_running", e.isRunning());
+        return data;
+    }
+}

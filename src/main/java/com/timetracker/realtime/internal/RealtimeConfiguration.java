@@ -1,0 +1,55 @@
+package com.timetracker.realtime.internal;
+
+import com.timetracker.identity.AccessTokens;
+import com.timetracker.platform.PlatformSettings;
+import com.timetracker.tracking.ActiveTimers;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class RealtimeConfiguration implements WebSocketConfigurer {
+
+    private final Connections connections;
+    private final ActiveTimers activeTimers;
+    private final OnlineUsers onlineUsers;
+    private final AccessTokens accessTokens;
+    private final PlatformSettings settings;
+    private final JsonMapper json;
+
+    RealtimeConfiguration(Connections connections, ActiveTimers activeTimers, OnlineUsers onlineUsers, AccessTokens accessTokens,
+                          PlatformSettings settings, JsonMapper json) {
+        this.connections = connections;
+        this.activeTimers = activeTimers;
+        this.onlineUsers = onlineUsers;
+        this.accessTokens = accessTokens;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        // Same-origin pages are always allowed; other browser origins as for CORS.
+        registry.addHandler(new RealtimeSocket(connections, activeTimers, onlineUsers, json), "/api/ws/ws")
+                .addInterceptors(new TokenHandshake(accessTokens))
+                .setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
+    }
+
+    /** Receives every node's broadcasts; keeps retrying in the background while Redis is down. */
+    @Bean
+    RedisMessageListenerContainer realtimeFanOut(RedisConnectionFactory redis, RealtimeBroadcaster broadcaster) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(redis);
+        container.addMessageListener(broadcaster, new ChannelTopic(RealtimeBroadcaster.CHANNEL));
+        container.setRecoveryInterval(2000L);
+        return container;
+    }
+}
