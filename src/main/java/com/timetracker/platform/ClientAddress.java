@@ -47,6 +47,12 @@ public class ClientAddress {
         return chain[0].strip();
     }
 
+    /** Who did something and from where, for the audit trail; id and email null for anonymous callers. */
+    public AuditEvent.Actor actor(HttpServletRequest request, Long userId, String email) {
+        String agent = request.getHeader("User-Agent");
+        return new AuditEvent.Actor(userId, email, of(request), agent == null || agent.length() <= 500 ? agent : agent.substring(0, 500));
+    }
+
     boolean isTrustedProxy(String address) {
         return trusted.stream().anyMatch(cidr -> cidr.contains(address));
     }

@@ -27,10 +27,10 @@ class Requests {
     }
 
     AuditEvent.Actor actor(HttpServletRequest request, AuthenticatedUser user) {
-        return new AuditEvent.Actor(user == null ? null : user.id(), user == null ? null : user.email(), ip(request), userAgent(request));
+        return clientAddress.actor(request, user == null ? null : user.id(), user == null ? null : user.email());
     }
 
     AuditEvent.Actor anonymous(HttpServletRequest request, String claimedEmail) {
-        return new AuditEvent.Actor(null, claimedEmail, ip(request), userAgent(request));
+        return clientAddress.actor(request, null, claimedEmail);
     }
 }
