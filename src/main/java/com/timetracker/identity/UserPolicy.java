@@ -24,6 +24,14 @@ public final class UserPolicy {
         return canManageUsers(actor) && (granted != Role.SUPER_ADMIN || actor == Role.SUPER_ADMIN);
     }
 
+    /**
+     * Cancel a pending invitation, or replace it by inviting the same email again. Only who could
+     * have sent it may withdraw it, so an admin cannot quietly undo a super admin's invitation.
+     */
+    public static boolean canWithdrawInvitation(Role actor, Role invitedAs) {
+        return canGrant(actor, invitedAs);
+    }
+
     /** Edit, deactivate, delete, unlock or change the role of this existing account. */
     public static boolean canManage(Role actor, Role target) {
         return canManageUsers(actor) && (target != Role.SUPER_ADMIN || actor == Role.SUPER_ADMIN);

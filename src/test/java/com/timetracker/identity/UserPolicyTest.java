@@ -24,6 +24,16 @@ class UserPolicyTest {
         assertThat(UserPolicy.canGrant(actor, granted)).isEqualTo(allowed);
     }
 
+    @ParameterizedTest(name = "{0} cancels or replaces an invitation as {1}: {2}")
+    @CsvSource({
+            "SUPER_ADMIN, SUPER_ADMIN, true", "SUPER_ADMIN, ADMIN, true", "SUPER_ADMIN, MANAGER, true", "SUPER_ADMIN, REGULAR_USER, true",
+            "ADMIN, SUPER_ADMIN, false", "ADMIN, ADMIN, true", "ADMIN, MANAGER, true", "ADMIN, REGULAR_USER, true",
+            "MANAGER, SUPER_ADMIN, false", "MANAGER, ADMIN, false", "MANAGER, MANAGER, false", "MANAGER, REGULAR_USER, false",
+            "REGULAR_USER, SUPER_ADMIN, false", "REGULAR_USER, ADMIN, false", "REGULAR_USER, MANAGER, false", "REGULAR_USER, REGULAR_USER, false"})
+    void withdrawInvitation(Role actor, Role invitedAs, boolean allowed) {
+        assertThat(UserPolicy.canWithdrawInvitation(actor, invitedAs)).isEqualTo(allowed);
+    }
+
     @ParameterizedTest(name = "{0} manages a {1}: {2}")
     @CsvSource({
             "SUPER_ADMIN, SUPER_ADMIN, true", "SUPER_ADMIN, ADMIN, true", "SUPER_ADMIN, MANAGER, true", "SUPER_ADMIN, REGULAR_USER, true",
