@@ -42,6 +42,11 @@ public final class UserPolicy {
         return ADMINS.contains(actor) || actor == Role.MANAGER;
     }
 
+    /** Add and remove IP allow/deny rules, check addresses, read the suspicious list (V1 refused super admins). */
+    public static boolean canManageIpRules(Role actor) {
+        return ADMINS.contains(actor);
+    }
+
     /** Read the audit trail. */
     public static boolean canReadAuditTrail(Role actor) {
         return ADMINS.contains(actor);

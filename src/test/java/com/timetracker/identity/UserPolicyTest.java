@@ -50,6 +50,12 @@ class UserPolicyTest {
         assertThat(UserPolicy.canViewLoginHistory(actor)).isEqualTo(allowed);
     }
 
+    @ParameterizedTest(name = "{0} manages IP rules: {1}")
+    @CsvSource({"SUPER_ADMIN, true", "ADMIN, true", "MANAGER, false", "REGULAR_USER, false"})
+    void manageIpRules(Role actor, boolean allowed) {
+        assertThat(UserPolicy.canManageIpRules(actor)).isEqualTo(allowed);
+    }
+
     @ParameterizedTest(name = "{0} reads the audit trail: {1}")
     @CsvSource({"SUPER_ADMIN, true", "ADMIN, true", "MANAGER, false", "REGULAR_USER, false"})
     void readAuditTrail(Role actor, boolean allowed) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -75,6 +76,20 @@ class LoginLockout {
     void unlock(String email) {
         jdbc.sql("DELETE FROM login_lockouts WHERE email = :email").param("email", key(email)).update();
         jdbc.sql("DELETE FROM login_failures WHERE email = :email").param("email", key(email)).update();
+    }
+
+    /** Failed sign-ins from this address (any spelling of it), to any account, since the given instant. */
+    int failuresFrom(List<String> addressSpellings, Instant since) {
+        return jdbc.sql("SELECT count(*) FROM login_failures WHERE client_ip IN (:ips) AND failed_at > :since")
+                .param("ips", addressSpellings).param("since", Timestamp.from(since))
+                .query(Integer.class).single();
+    }
+
+    /** An administrator forgets every failure and lifts every lock of this address, for all accounts. */
+    int forgetAddress(List<String> addressSpellings) {
+        int failures = jdbc.sql("DELETE FROM login_failures WHERE client_ip IN (:ips)").param("ips", addressSpellings).update();
+        int locks = jdbc.sql("DELETE FROM login_lockouts WHERE client_ip IN (:ips)").param("ips", addressSpellings).update();
+        return failures + locks;
     }
 
     private void clear(String email, String clientIp, boolean includingLock) {

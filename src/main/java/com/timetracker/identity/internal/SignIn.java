@@ -16,8 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Signing in and staying signed in: login (lockout per account and address), refresh with rotation
- * and reuse detection, logout. Each login is a session; its refresh tokens form one family.
+ * Signing in and staying signed in: login (IP rules, then lockout per account and address; every
+ * attempt goes into login history), refresh with rotation and reuse detection, logout. Each login
+ * is a session; its refresh tokens form one family.
  */
 @Service
 class SignIn {
@@ -28,16 +29,20 @@ class SignIn {
     private final UserAccounts users;
     private final UserSessions sessions;
     private final LoginLockout lockout;
+    private final IpRules ipRules;
+    private final LoginHistory history;
     private final PasswordHashing hashing;
     private final Tokens tokens;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SignIn(UserAccounts users, UserSessions sessions, LoginLockout lockout, PasswordHashing hashing, Tokens tokens,
-           ApplicationEventPublisher events, Clock clock) {
+    SignIn(UserAccounts users, UserSessions sessions, LoginLockout lockout, IpRules ipRules, LoginHistory history,
+           PasswordHashing hashing, Tokens tokens, ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.lockout = lockout;
+        this.ipRules = ipRules;
+        this.history = history;
         this.hashing = hashing;
         this.tokens = tokens;
         this.events = events;
@@ -48,8 +53,16 @@ class SignIn {
     @Transactional(noRollbackFor = ApiException.class)
     Tokens.Pair login(String email, String password, AuditEvent.Actor actor) {
         String ip = actor.ipAddress();
+        IpRuleSet.Verdict verdict = ipRules.decide(ip);
+        if (verdict.refused()) {
+            // before the lockout and the password: a refused address learns nothing and costs no bcrypt
+            history.failed(null, email, actor, verdict.reason);
+            events.publishEvent(AuditEvent.of("LOGIN_BLOCKED", "user", null, actor, verdict.reason + ": sign-in from " + ip + " refused"));
+            throw new ApiException(HttpStatus.FORBIDDEN, "ip_blocked", verdict.message(ip));
+        }
         Optional<Long> locked = lockout.remainingLock(email, ip);
         if (locked.isPresent()) {
+            history.failed(null, email, actor, "account_locked");
             events.publishEvent(AuditEvent.of("LOGIN_FAILED", "user", null, actor, "account locked for this address"));
             throw accountLocked(locked.get());
         }
@@ -57,6 +70,7 @@ class SignIn {
         boolean matches = hashing.matches(password, found.map(UserAccount::passwordHash).orElse(unknownUserHash));
         if (found.isEmpty() || !matches) {
             Optional<Long> nowLocked = lockout.recordFailure(email, ip);
+            history.failed(found.map(UserAccount::id).orElse(null), email, actor, "invalid_credentials");
             events.publishEvent(AuditEvent.of("LOGIN_FAILED", "user", found.map(UserAccount::id).orElse(null), actor, "invalid credentials"));
             if (nowLocked.isPresent()) {
                 events.publishEvent(AuditEvent.of("ACCOUNT_LOCKED", "user", found.map(UserAccount::id).orElse(null), actor,
@@ -67,10 +81,14 @@ class SignIn {
         }
         UserAccount user = found.get();
         if (!user.isActive()) {
+            history.failed(user.id(), email, actor, "account_deactivated");
             events.publishEvent(AuditEvent.of("LOGIN_FAILED", "user", user.id(), actor, "account deactivated"));
             throw ApiException.forbidden("User account is deactivated");
         }
         lockout.succeeded(email, ip);
+        history.succeeded(user.id(), user.email(), actor).ifPresent(reason -> events.publishEvent(
+                AuditEvent.of("SUSPICIOUS_LOGIN", "user", user.id(),
+                        new AuditEvent.Actor(user.id(), user.email(), actor.ipAddress(), actor.userAgent()), reason)));
         return openSession(user, actor, "signed in");
     }
 
