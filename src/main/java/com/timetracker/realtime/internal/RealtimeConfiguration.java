@@ -43,13 +43,17 @@ class RealtimeConfiguration implements WebSocketConfigurer {
                 .setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
     }
 
-    /** Receives every node's broadcasts; keeps retrying in the background while Redis is down. */
+    /**
+     * Receives every node's broadcasts. Not started with the context: subscribing needs Redis, and
+     * the app must start and serve without it ({@link FanOutSubscription} subscribes once it can).
+     */
     @Bean
     RedisMessageListenerContainer realtimeFanOut(RedisConnectionFactory redis, RealtimeBroadcaster broadcaster) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(redis);
         container.addMessageListener(broadcaster, new ChannelTopic(RealtimeBroadcaster.CHANNEL));
         container.setRecoveryInterval(2000L);
+        container.setAutoStartup(false);
         return container;
     }
 }
