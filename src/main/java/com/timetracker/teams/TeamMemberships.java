@@ -22,9 +22,11 @@ public class TeamMemberships {
         return new TreeSet<>(jdbc.sql("SELECT team_id FROM team_members WHERE user_id = :u").param("u", userId).query(Long.class).list());
     }
 
+    /** The user's role in the team; empty when not a member. A role string V2 does not know counts as {@code member}. */
     public Optional<TeamRole> roleOf(long userId, long teamId) {
         return jdbc.sql("SELECT role FROM team_members WHERE user_id = :u AND team_id = :t")
-                .param("u", userId).param("t", teamId).query(String.class).optional().flatMap(TeamRole::parse);
+                .param("u", userId).param("t", teamId).query(String.class).optional()
+                .map(role -> TeamRole.parse(role).orElse(TeamRole.MEMBER));
     }
 
     /** Everyone in the team, for deciding who may see its events. */
