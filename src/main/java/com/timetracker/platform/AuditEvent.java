@@ -2,7 +2,6 @@ package com.timetracker.platform;
 
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Something worth a row in the audit trail (the audit module writes it; every module may publish
@@ -25,12 +24,6 @@ public record AuditEvent(
 
     /** Who did it and from where; {@code id} and {@code email} are null for anonymous callers. */
     public record Actor(Long id, String email, String ipAddress, String userAgent) {
-
-        /** A signed-in caller of this request, with the address {@link ClientAddress} believes and the user agent. */
-        public static Actor of(long id, String email, HttpServletRequest request, ClientAddress clientAddress) {
-            String agent = request.getHeader("User-Agent");
-            return new Actor(id, email, clientAddress.of(request), agent == null || agent.length() <= 500 ? agent : agent.substring(0, 500));
-        }
     }
 
     public static AuditEvent of(String action, String resourceType, Long resourceId, Actor actor, String details) {

@@ -65,7 +65,7 @@ class AccountRequestRows {
         String where = """
                 WHERE (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
                   AND (CAST(:pattern AS text) IS NULL OR name ILIKE :pattern ESCAPE '\\' OR email ILIKE :pattern ESCAPE '\\')""";
-        String pattern = search == null ? null : "%" + UserDirectory.escapeLike(search) + "%";
+        String pattern = search == null ? null : com.timetracker.platform.SearchTerm.containsPattern(search);
         long total = jdbc.sql("SELECT count(*) FROM account_requests " + where)
                 .param("status", status).param("pattern", pattern).query(Long.class).single();
         List<AccountRequest> items = jdbc.sql("SELECT " + COLUMNS + " FROM account_requests " + where

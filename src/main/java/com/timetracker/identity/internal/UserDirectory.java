@@ -24,7 +24,7 @@ class UserDirectory {
                   AND (CAST(:search AS text) IS NULL OR email ILIKE :pattern ESCAPE '\\' OR name ILIKE :pattern ESCAPE '\\')
                   AND (CAST(:active AS boolean) IS NULL OR is_active = CAST(:active AS boolean))
                   AND (CAST(:role AS text) IS NULL OR role = CAST(:role AS text))""";
-        String pattern = search == null ? null : "%" + escapeLike(search) + "%";
+        String pattern = com.timetracker.platform.SearchTerm.containsPattern(search);
         long total = jdbc.sql("SELECT count(*) FROM users " + where)
                 .param("search", search).param("pattern", pattern).param("active", active).param("role", role)
                 .query(Long.class).single();
@@ -34,10 +34,5 @@ class UserDirectory {
                 .param("limit", paging.pageSize()).param("offset", paging.offset())
                 .query(UserAccount.class).list();
         return new Page(items, total);
-    }
-
-    /** A search term is literal text: {@code %} and {@code _} match themselves (V1 let them act as wildcards). */
-    static String escapeLike(String term) {
-        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -114,6 +114,6 @@ class ProjectController {
     }
 
     private AuditEvent.Actor actor(AuthenticatedUser caller, HttpServletRequest request) {
-        return AuditEvent.Actor.of(caller.id(), caller.email(), request, clientAddress);
+        return clientAddress.actor(request, caller.id(), caller.email());
     }
 }

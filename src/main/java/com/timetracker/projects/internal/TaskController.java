@@ -108,6 +108,6 @@ class TaskController {
     }
 
     private AuditEvent.Actor actor(AuthenticatedUser caller, HttpServletRequest request) {
-        return AuditEvent.Actor.of(caller.id(), caller.email(), request, clientAddress);
+        return clientAddress.actor(request, caller.id(), caller.email());
     }
 }

@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import com.timetracker.projects.ProjectCreated;
+import com.timetracker.projects.TaskCreated;
+import com.timetracker.teams.MemberAdded;
 import com.timetracker.teams.TeamMemberships;
 import com.timetracker.tracking.TimeEntryEvent;
 
@@ -42,6 +45,37 @@ class RealtimeBroadcaster implements MessageListener {
     @TransactionalEventListener(fallbackExecution = true)
     void on(TimeEntryEvent event) {
         publish(new RealtimeMessage(event.type(), data(event), event.teamId(), event.userId()));
+    }
+
+    /** V1 told the added person personally ({@code team_added}) and the team ({@code member_added}, never delivered in V1). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MemberAdded added) {
+        publish(new RealtimeMessage("team_added", ordered("team_id", added.teamId(), "team_name", added.teamName(), "role", added.role(),
+                "message", "You were added to team " + added.teamName()), null, added.userId()));
+        publish(new RealtimeMessage("member_added", ordered("team_id", added.teamId(), "user_id", added.userId(),
+                "user_name", added.userName(), "role", added.role()), added.teamId(), added.actorId()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ProjectCreated created) {
+        publish(new RealtimeMessage("project_created", ordered("project_id", created.projectId(), "project_name", created.projectName(),
+                "team_id", created.teamId(), "team_name", created.teamName(), "color", created.color(), "created_by", created.createdBy()),
+                created.teamId(), created.createdById()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TaskCreated created) {
+        publish(new RealtimeMessage("task_created", ordered("task_id", created.taskId(), "task_name", created.taskName(),
+                "project_id", created.projectId(), "project_name", created.projectName(), "status", created.status(),
+                "created_by", created.createdBy()), created.teamId(), created.createdById()));
+    }
+
+    private static Map<String, Object> ordered(Object... pairs) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            data.put((String) pairs[i], pairs[i + 1]);
+        }
+        return data;
     }
 
     void publish(RealtimeMessage message) {

@@ -115,6 +115,6 @@ class TeamController {
     }
 
     private AuditEvent.Actor actor(AuthenticatedUser caller, HttpServletRequest request) {
-        return AuditEvent.Actor.of(caller.id(), caller.email(), request, clientAddress);
+        return clientAddress.actor(request, caller.id(), caller.email());
     }
 }
