@@ -93,7 +93,7 @@ class RealtimeBroadcaster implements MessageListener {
         deliver(json.readValue(message.getBody(), RealtimeMessage.class));
     }
 
-    /** To the user concerned, the team's members and admins connected to this node. */
+    /** To the user concerned, and for team events the team's members and admins, connected to this node. */
     void deliver(RealtimeMessage message) {
         if (connections.size() == 0) {
             return;
@@ -103,7 +103,9 @@ class RealtimeBroadcaster implements MessageListener {
         envelope.put("type", message.type());
         envelope.put("data", message.data());
         String text = json.writeValueAsString(envelope);
-        connections.matching(c -> c.user().isAdmin() || c.user().id() == message.userId() || team.contains(c.user().id()))
+        // Admins see every team's events; a personal message (no team) goes to its user only.
+        connections.matching(c -> message.userId() != null && c.user().id() == message.userId()
+                        || message.teamId() != null && (c.user().isAdmin() || team.contains(c.user().id())))
                 .forEach(c -> c.send(text));
     }
 
