@@ -42,7 +42,8 @@ class PackagedJarIT {
         first.awaitHealthy(port);
         Http http = new Http(port);
         assertThat(http.get("/").body()).contains("<title>TimeTracker</title>");
-        assertThat(first.output()).contains("EMBEDDED MODE").contains("First super admin created");
+        first.awaitOutput("First super admin created"); // startup runners finish just after the port opens
+        assertThat(first.output()).contains("EMBEDDED MODE");
 
         first.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: its PostgreSQL and Redis stay behind
 
@@ -146,6 +147,16 @@ class PackagedJarIT {
 
         String output() throws IOException {
             return Files.readString(log, StandardCharsets.UTF_8);
+        }
+
+        void awaitOutput(String text) throws Exception {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (!output().contains(text)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("No '" + text + "' in the output within 30 s:\n" + output());
+                }
+                Thread.sleep(100);
+            }
         }
 
         void awaitHealthy(int port) throws Exception {

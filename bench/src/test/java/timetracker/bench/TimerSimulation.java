@@ -1,0 +1,104 @@
+package timetracker.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * Timer start → stop round trips and the entry list (page of 50) under USERS concurrent people,
+ * each in a team with a project, ITERATIONS rounds each. Setup goes through the public API.
+ */
+public class TimerSimulation extends Simulation {
+
+    static final String BASE = System.getProperty("baseUrl", "http://127.0.0.1:8080");
+    static final int USERS = Integer.getInteger("users", 50);
+    static final int ITERATIONS = Integer.getInteger("iterations", 40);
+    static final String ADMIN_EMAIL = System.getProperty("adminEmail", "bench-admin@example.com");
+    static final String ADMIN_PASSWORD = System.getProperty("adminPassword", "Bench-Harbor-7-Lamp");
+    static final String PASSWORD = "Quiet-River-4-Stone";
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    private static String call(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    /** A team with a project and USERS members, created once before the run. */
+    private static List<Map<String, Object>> people() {
+        String admin = field(call("POST", "/api/auth/login", null,
+                "{\"email\": \"" + ADMIN_EMAIL + "\", \"password\": \"" + ADMIN_PASSWORD + "\"}"), "access_token");
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String team = field(call("POST", "/api/teams", admin, "{\"name\": \"Bench " + run + "\"}"), "id");
+        String project = field(call("POST", "/api/projects", admin, "{\"name\": \"Bench\", \"team_id\": " + team + "}"), "id");
+        List<Map<String, Object>> people = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            String email = "bench-" + run + "-" + i + "@example.com";
+            call("POST", "/api/users", admin, "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\", \"name\": \"Bench " + i
+                    + "\", \"team_ids\": [" + team + "]}");
+            Map<String, Object> person = new HashMap<>();
+            person.put("email", email);
+            person.put("project", project);
+            people.add(person);
+        }
+        return people;
+    }
+
+    HttpProtocolBuilder protocol = http.baseUrl(BASE).contentTypeHeader("application/json").acceptHeader("application/json");
+
+    ScenarioBuilder tracking = scenario("timer")
+            .feed(listFeeder(people()))
+            .exec(http("login").post("/api/auth/login")
+                    .body(StringBody("{\"email\": \"#{email}\", \"password\": \"" + PASSWORD + "\"}"))
+                    .check(status().is(200), jsonPath("$.access_token").saveAs("token")))
+            .exec(repeat(ITERATIONS).on(
+                    http("timer start").post("/api/time/start").header("Authorization", "Bearer #{token}")
+                            .body(StringBody("{\"project_id\": #{project}}")).check(status().is(201)),
+                    http("timer stop").post("/api/time/stop").header("Authorization", "Bearer #{token}").check(status().is(200)),
+                    http("list entries (page of 50)").get("/api/time?page_size=50").header("Authorization", "Bearer #{token}")
+                            .check(status().is(200))));
+
+    {
+        setUp(tracking.injectOpen(atOnceUsers(USERS))).protocols(protocol);
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Timer start/stop round trip and GET /api/time (page of 50) under 50 concurrent users:
+# starts the packaged jar in embedded mode (rate limits off: this measures the server, not the
+# limiter), runs bench/TimerSimulation with Gatling, prints p50/p95/p99 per request.
+# Usage: bench/timer.sh [path/to/timetracker.jar]   (USERS=50 ITERATIONS=40 by default)
+set -euo pipefail
+cd "$(dirname "$0")"
+JAR=$(realpath "${1:-../target/timetracker.jar}")
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+TIMETRACKER_DATA_DIR="$work" SERVER_PORT="$port" RATE_LIMIT_ENABLED=false BCRYPT_ROUNDS=10 \
+  FIRST_SUPER_ADMIN_EMAIL=bench-admin@example.com FIRST_SUPER_ADMIN_PASSWORD=Bench-Harbor-7-Lamp \
+  java -jar "$JAR" > "$work/app.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$port/api/health" > /dev/null; do kill -0 $pid; sleep 0.2; done
+mvn -B -q -ntp gatling:test -Dgatling.simulationClass=timetracker.bench.TimerSimulation -DbaseUrl="http://127.0.0.1:$port" \
+  -Dusers="${USERS:-50}" -Diterations="${ITERATIONS:-40}" > "$work/gatling.log" 2>&1 || { tail -40 "$work/gatling.log"; exit 1; }
+stats=$(ls -td target/gatling/*/ | head -1)js/stats.json
+python3 - "$stats" <<'PY'
+import json, sys
+data = json.load(open(sys.argv[1]))
+print(f"{'request':32} {'count':>6} {'KO':>4} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'max ms':>7}")
+for c in data["contents"].values():
+    s = c["stats"]
+    print(f"{s['name']:32} {s['numberOfRequests']['total']:>6} {s['numberOfRequests']['ko']:>4} "
+          f"{s['percentiles1']['total']:>7} {s['percentiles3']['total']:>7} {s['percentiles4']['total']:>7} {s['maxResponseTime']['total']:>7}")
+PY
