@@ -4,8 +4,8 @@
 # limiter), runs bench/TimerSimulation with Gatling, prints p50/p95/p99 per request.
 # Usage: bench/timer.sh [path/to/timetracker.jar]   (USERS=50 ITERATIONS=40 by default)
 set -euo pipefail
+JAR=$(realpath "${1:-$(dirname "$0")/../target/timetracker.jar}")
 cd "$(dirname "$0")"
-JAR=$(realpath "${1:-../target/timetracker.jar}")
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 TIMETRACKER_DATA_DIR="$work" SERVER_PORT="$port" RATE_LIMIT_ENABLED=false BCRYPT_ROUNDS=10 \

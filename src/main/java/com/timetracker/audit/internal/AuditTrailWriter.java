@@ -8,12 +8,11 @@ import com.timetracker.platform.AuditEvent;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes each {@link AuditEvent} to {@code audit_logs} once the change it describes is committed. */
+/** Writes each {@link AuditEvent} to {@code audit_logs}, together with the change it describes. */
 @Component
 class AuditTrailWriter {
 
@@ -27,8 +26,12 @@ class AuditTrailWriter {
         this.clock = clock;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Written inside the transaction of the change it records (so it exists exactly when the change
+     * does, and needs no second connection); an event published outside a transaction — a failed
+     * sign-in — is written at once.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     public void on(AuditEvent event) {
         AuditEvent.Actor actor = event.actor();
         jdbc.sql("""

@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -48,7 +47,7 @@ class LoginLockout {
      * Records a failure, committed even though the login request then fails; returns the lock's
      * length in seconds when this failure locks the account for this address.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     Optional<Long> recordFailure(String email, String clientIp) {
         Instant now = clock.instant();
         jdbc.sql("INSERT INTO login_failures (email, client_ip, failed_at) VALUES (:email, :ip, :now)")

@@ -50,7 +50,10 @@ class SignIn {
         this.unknownUserHash = hashing.hash(UUID.randomUUID().toString());
     }
 
-    @Transactional(noRollbackFor = ApiException.class)
+    /**
+     * Not one transaction: each step commits on its own, so a failure is recorded even though the
+     * request fails, and no database connection is held while bcrypt runs.
+     */
     Tokens.Pair login(String email, String password, AuditEvent.Actor actor) {
         String ip = actor.ipAddress();
         IpRuleSet.Verdict verdict = ipRules.decide(ip);

@@ -113,6 +113,14 @@ class ApiExceptionHandler {
                 "Content type " + e.getContentType() + " is not supported; send application/json", null);
     }
 
+    /** Every database connection is busy (or the database is gone): try again shortly, not a 500. */
+    @ExceptionHandler(org.springframework.dao.DataAccessResourceFailureException.class)
+    ResponseEntity<ApiError> databaseUnavailable(Exception e, HttpServletRequest request) {
+        log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(ApiError.of(request, "service_unavailable", "The service is busy or its database is unavailable. Please try again in a few seconds.", null));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {

@@ -3,6 +3,7 @@ package com.timetracker.realtime.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import com.timetracker.projects.ProjectCreated;
 import com.timetracker.projects.TaskCreated;
@@ -84,7 +85,8 @@ class RealtimeBroadcaster implements MessageListener {
             redis.convertAndSend(CHANNEL, payload);
         } catch (RuntimeException redisDown) {
             log.debug("Redis unavailable for realtime fan-out, delivering on this node only: {}", redisDown.getMessage());
-            deliver(message);
+            // off the request thread: it may still hold its database connection (after-commit phase)
+            CompletableFuture.runAsync(() -> deliver(message));
         }
     }
 
