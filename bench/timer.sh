@@ -2,7 +2,8 @@
 # Timer start/stop round trip and GET /api/time (page of 50) under 50 concurrent users:
 # starts the packaged jar in embedded mode (rate limits off: this measures the server, not the
 # limiter), runs bench/TimerSimulation with Gatling, prints p50/p95/p99 per request.
-# Usage: bench/timer.sh [path/to/timetracker.jar]   (USERS=50 ITERATIONS=40 by default)
+# Usage: bench/timer.sh [path/to/timetracker.jar]   (USERS=50 ITERATIONS=40 PACE=0 by default;
+#        PACE=N: one start/stop/list round every N seconds per user instead of back to back)
 set -euo pipefail
 JAR=$(realpath "${1:-$(dirname "$0")/../target/timetracker.jar}")
 cd "$(dirname "$0")"
@@ -15,14 +16,5 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$port/api/health" > /dev/null; do kill -0 $pid; sleep 0.2; done
 mvn -B -q -ntp gatling:test -Dgatling.simulationClass=timetracker.bench.TimerSimulation -DbaseUrl="http://127.0.0.1:$port" \
-  -Dusers="${USERS:-50}" -Diterations="${ITERATIONS:-40}" > "$work/gatling.log" 2>&1 || { tail -40 "$work/gatling.log"; exit 1; }
-stats=$(ls -td target/gatling/*/ | head -1)js/stats.json
-python3 - "$stats" <<'PY'
-import json, sys
-data = json.load(open(sys.argv[1]))
-print(f"{'request':32} {'count':>6} {'KO':>4} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'max ms':>7}")
-for c in data["contents"].values():
-    s = c["stats"]
-    print(f"{s['name']:32} {s['numberOfRequests']['total']:>6} {s['numberOfRequests']['ko']:>4} "
-          f"{s['percentiles1']['total']:>7} {s['percentiles3']['total']:>7} {s['percentiles4']['total']:>7} {s['maxResponseTime']['total']:>7}")
-PY
+  -Dusers="${USERS:-50}" -Diterations="${ITERATIONS:-40}" -Dpace="${PACE:-0}" > "$work/gatling.log" 2>&1 || { tail -40 "$work/gatling.log"; exit 1; }
+python3 report.py "$(ls -td target/gatling/*/ | head -1)index.html"

@@ -16,8 +16,9 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.pace;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
@@ -26,13 +27,16 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * Timer start → stop round trips and the entry list (page of 50) under USERS concurrent people,
- * each in a team with a project, ITERATIONS rounds each. Setup goes through the public API.
+ * each in a team with a project, ITERATIONS rounds each, one round every PACE seconds per user
+ * (0: back to back). Setup goes through the public API.
  */
 public class TimerSimulation extends Simulation {
 
     static final String BASE = System.getProperty("baseUrl", "http://127.0.0.1:8080");
     static final int USERS = Integer.getInteger("users", 50);
     static final int ITERATIONS = Integer.getInteger("iterations", 40);
+    /** Seconds per round per user (0 = back to back, i.e. measure at saturation). */
+    static final int PACE = Integer.getInteger("pace", 0);
     static final String ADMIN_EMAIL = System.getProperty("adminEmail", "bench-admin@example.com");
     static final String ADMIN_PASSWORD = System.getProperty("adminPassword", "Bench-Harbor-7-Lamp");
     static final String PASSWORD = "Quiet-River-4-Stone";
@@ -79,6 +83,9 @@ public class TimerSimulation extends Simulation {
             Map<String, Object> person = new HashMap<>();
             person.put("email", email);
             person.put("project", project);
+            // signed in during setup: 50 bcrypt checks at once would otherwise dominate the first seconds
+            person.put("token", field(call("POST", "/api/auth/login", null,
+                    "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}"), "access_token"));
             people.add(person);
         }
         return people;
@@ -88,10 +95,8 @@ public class TimerSimulation extends Simulation {
 
     ScenarioBuilder tracking = scenario("timer")
             .feed(listFeeder(people()))
-            .exec(http("login").post("/api/auth/login")
-                    .body(StringBody("{\"email\": \"#{email}\", \"password\": \"" + PASSWORD + "\"}"))
-                    .check(status().is(200), jsonPath("$.access_token").saveAs("token")))
             .exec(repeat(ITERATIONS).on(
+                    pace(java.time.Duration.ofMillis(PACE * 1000L)),
                     http("timer start").post("/api/time/start").header("Authorization", "Bearer #{token}")
                             .body(StringBody("{\"project_id\": #{project}}")).check(status().is(201)),
                     http("timer stop").post("/api/time/stop").header("Authorization", "Bearer #{token}").check(status().is(200)),
@@ -99,6 +104,7 @@ public class TimerSimulation extends Simulation {
                             .check(status().is(200))));
 
     {
-        setUp(tracking.injectOpen(atOnceUsers(USERS))).protocols(protocol);
+        // Paced users arrive spread over one pace period, so their rounds are not synchronised bursts.
+        setUp(tracking.injectOpen(PACE > 0 ? rampUsers(USERS).during(PACE) : atOnceUsers(USERS))).protocols(protocol);
     }
 }
