@@ -1,5 +1,7 @@
 package com.timetracker.projects;
 
+import com.timetracker.platform.Rows;
+
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +24,10 @@ public class ProjectCatalog {
     }
 
     public Optional<Project> project(long id) {
-        return jdbc.sql("SELECT id, team_id, name, is_archived FROM projects WHERE id = :id").param("id", id).query(Project.class).optional();
+        return jdbc.sql("SELECT id, team_id, name, is_archived FROM projects WHERE id = :id").param("id", id).query(Rows.of(Project.class)).optional();
     }
 
     public Optional<Task> task(long id) {
-        return jdbc.sql("SELECT id, project_id, name FROM tasks WHERE id = :id").param("id", id).query(Task.class).optional();
+        return jdbc.sql("SELECT id, project_id, name FROM tasks WHERE id = :id").param("id", id).query(Rows.of(Task.class)).optional();
     }
 }

@@ -1,5 +1,7 @@
 package com.timetracker.audit.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -66,7 +68,7 @@ class AuditLogController {
                 .param("actor", userId).param("action", actionFilter).param("type", typeFilter).param("resource", resourceId)
                 .param("since", since).param("until", until)
                 .param("limit", paging.pageSize()).param("offset", paging.offset())
-                .query(AuditLogEntry.class).list();
+                .query(Rows.of(AuditLogEntry.class)).list();
         return paging.page(rows, total, row -> row);
     }
 }

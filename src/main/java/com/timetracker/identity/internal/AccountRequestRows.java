@@ -1,5 +1,7 @@
 package com.timetracker.identity.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -52,7 +54,7 @@ class AccountRequestRows {
 
     Optional<AccountRequest> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account_requests WHERE id = :id").param("id", id)
-                .query(AccountRequest.class).optional();
+                .query(Rows.of(AccountRequest.class)).optional();
     }
 
     boolean pendingExists(String email) {
@@ -72,7 +74,7 @@ class AccountRequestRows {
                         + " ORDER BY account_requests.submitted_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .param("status", status).param("pattern", pattern)
                 .param("limit", paging.pageSize()).param("offset", paging.offset())
-                .query(AccountRequest.class).list();
+                .query(Rows.of(AccountRequest.class)).list();
         return new Page(items, total);
     }
 

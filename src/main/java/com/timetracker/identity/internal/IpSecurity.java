@@ -1,5 +1,7 @@
 package com.timetracker.identity.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +66,7 @@ class IpSecurity {
                         SELECT id, cidr AS ip_address, added_by, added_at, reason FROM ip_rules
                         WHERE kind = :kind ORDER BY added_at DESC, id DESC LIMIT :max""")
                 .param("kind", kind.value).param("max", MAX_RULES)
-                .query(Rule.class).list();
+                .query(Rows.of(Rule.class)).list();
     }
 
     /** False when the rule is already there (V1's {@code success: false}). */
@@ -141,7 +143,7 @@ class IpSecurity {
     private Optional<Rule> find(Kind kind, IpRange range) {
         return jdbc.sql("SELECT id, cidr AS ip_address, added_by, added_at, reason FROM ip_rules WHERE kind = :kind AND cidr = :cidr")
                 .param("kind", kind.value).param("cidr", range.toString())
-                .query(Rule.class).optional();
+                .query(Rows.of(Rule.class)).optional();
     }
 
     private long count(Kind kind) {

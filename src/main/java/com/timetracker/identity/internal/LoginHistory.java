@@ -1,5 +1,7 @@
 package com.timetracker.identity.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,7 +50,7 @@ class LoginHistory {
                         SELECT EXISTS (SELECT 1 FROM login_history WHERE user_id = :user AND success) AS before,
                                EXISTS (SELECT 1 FROM login_history WHERE user_id = :user AND success AND ip_address = :ip) AS here""")
                 .param("user", (int) userId).param("ip", address)
-                .query(Known.class).single();
+                .query(Rows.of(Known.class)).single();
         Optional<String> suspicious = known.before() && !known.here()
                 ? Optional.of("New IP address for " + key(email) + ": no earlier successful sign-in came from it")
                 : Optional.empty();
@@ -65,7 +67,7 @@ class LoginHistory {
                         SELECT ip_address, email AS user_email, occurred_at AS "timestamp", success, user_agent, reason
                         FROM login_history WHERE email = :email ORDER BY occurred_at DESC, id DESC LIMIT :limit""")
                 .param("email", key(email)).param("limit", limit)
-                .query(Attempt.class).list();
+                .query(Rows.of(Attempt.class)).list();
     }
 
     List<Suspicious> suspicious(int limit) {
@@ -73,7 +75,7 @@ class LoginHistory {
                         SELECT ip_address, suspicious_reason AS reason, occurred_at AS "timestamp"
                         FROM login_history WHERE suspicious_reason IS NOT NULL ORDER BY occurred_at DESC, id DESC LIMIT :limit""")
                 .param("limit", limit)
-                .query(Suspicious.class).list();
+                .query(Rows.of(Suspicious.class)).list();
     }
 
     long suspiciousCount() {

@@ -1,5 +1,7 @@
 package com.timetracker.identity.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,12 +30,12 @@ class PendingInvitations {
 
     Optional<Invitation> findByEmail(String email) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM invitations WHERE lower(email) = lower(:email)")
-                .param("email", email).query(Invitation.class).optional();
+                .param("email", email).query(Rows.of(Invitation.class)).optional();
     }
 
     Optional<Invitation> findByTokenHash(String hash) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM invitations WHERE token_hash = :hash")
-                .param("hash", hash).query(Invitation.class).optional();
+                .param("hash", hash).query(Rows.of(Invitation.class)).optional();
     }
 
     /**
@@ -50,7 +52,7 @@ class PendingInvitations {
                         RETURNING\s""" + COLUMNS)
                 .param("email", email).param("role", role).param("hash", tokenHash).param("by", (int) invitedBy)
                 .param("now", Timestamp.from(now)).param("expires", Timestamp.from(expiresAt))
-                .query(Invitation.class).single();
+                .query(Rows.of(Invitation.class)).single();
     }
 
     /**
@@ -59,7 +61,7 @@ class PendingInvitations {
      */
     Optional<Invitation> claim(String tokenHash, Instant now) {
         return jdbc.sql("DELETE FROM invitations WHERE token_hash = :hash AND expires_at > :now RETURNING " + COLUMNS)
-                .param("hash", tokenHash).param("now", Timestamp.from(now)).query(Invitation.class).optional();
+                .param("hash", tokenHash).param("now", Timestamp.from(now)).query(Rows.of(Invitation.class)).optional();
     }
 
     boolean delete(long id) {

@@ -1,5 +1,7 @@
 package com.timetracker.identity.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -79,7 +81,7 @@ class SessionAuthentication implements AccessTokens {
                         FROM user_sessions s JOIN users u ON u.id = s.user_id
                         WHERE s.id = :sid AND u.id = :uid""")
                 .param("sid", sessionId).param("uid", userId)
-                .query(Caller.class).optional();
+                .query(Rows.of(Caller.class)).optional();
     }
 
     private static ZoneId zone(String timezone) {

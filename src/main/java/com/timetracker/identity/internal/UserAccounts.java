@@ -1,5 +1,7 @@
 package com.timetracker.identity.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,14 +27,14 @@ class UserAccounts {
     }
 
     Optional<UserAccount> findById(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id").param("id", id).query(UserAccount.class).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id").param("id", id).query(Rows.of(UserAccount.class)).optional();
     }
 
     /** The account signing in with this email; soft-deleted accounts are gone for sign-in purposes. */
     Optional<UserAccount> findByEmail(String email) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(:email) AND deleted_at IS NULL ORDER BY id LIMIT 1")
                 .param("email", email)
-                .query(UserAccount.class)
+                .query(Rows.of(UserAccount.class))
                 .optional();
     }
 

@@ -1,5 +1,7 @@
 package com.timetracker.identity.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +34,7 @@ class UserDirectory {
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .param("search", search).param("pattern", pattern).param("active", active).param("role", role)
                 .param("limit", paging.pageSize()).param("offset", paging.offset())
-                .query(UserAccount.class).list();
+                .query(Rows.of(UserAccount.class)).list();
         return new Page(items, total);
     }
 }

@@ -1,5 +1,7 @@
 package com.timetracker.identity.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,12 +41,12 @@ class UserSessions {
     }
 
     Optional<Session> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM user_sessions WHERE id = :id").param("id", id).query(Session.class).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM user_sessions WHERE id = :id").param("id", id).query(Rows.of(Session.class)).optional();
     }
 
     List<Session> activeOf(long userId, Instant now) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM user_sessions WHERE user_id = :user AND revoked_at IS NULL AND expires_at > :now ORDER BY last_used_at DESC")
-                .param("user", userId).param("now", java.sql.Timestamp.from(now)).query(Session.class).list();
+                .param("user", userId).param("now", java.sql.Timestamp.from(now)).query(Rows.of(Session.class)).list();
     }
 
     /** Moves the family to a new refresh token, only if the presented one is still the current one. */

@@ -1,5 +1,7 @@
 package com.timetracker.mail.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -56,7 +58,7 @@ class OutboxRows {
                         LIMIT 1
                         FOR UPDATE SKIP LOCKED""")
                 .param("now", Timestamp.from(now))
-                .query(Message.class)
+                .query(Rows.of(Message.class))
                 .optional();
     }
 

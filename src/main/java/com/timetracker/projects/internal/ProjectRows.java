@@ -1,5 +1,7 @@
 package com.timetracker.projects.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -65,19 +67,19 @@ class ProjectRows {
                 .param("seeAll", all).param("caller", caller).param("team", filter.teamId())
                 .param("includeArchived", filter.includeArchived()).param("pattern", filter.namePattern())
                 .param("limit", paging.pageSize()).param("offset", paging.offset())
-                .query(ProjectRow.class).list();
+                .query(Rows.of(ProjectRow.class)).list();
         return new Page(items, total);
     }
 
     Optional<ProjectRow> find(long id, long caller) {
-        return jdbc.sql("SELECT " + COLUMNS + " WHERE p.id = :id").param("id", id).param("caller", caller).query(ProjectRow.class).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " WHERE p.id = :id").param("id", id).param("caller", caller).query(Rows.of(ProjectRow.class)).optional();
     }
 
     Optional<TeamRef> team(long teamId, long caller) {
         return jdbc.sql("""
                         SELECT t.id, t.name, (SELECT m.role FROM team_members m WHERE m.team_id = t.id AND m.user_id = :caller) AS my_role
                         FROM teams t WHERE t.id = :id""")
-                .param("id", teamId).param("caller", caller).query(TeamRef.class).optional();
+                .param("id", teamId).param("caller", caller).query(Rows.of(TeamRef.class)).optional();
     }
 
     long create(long teamId, String name, String description, String color) {

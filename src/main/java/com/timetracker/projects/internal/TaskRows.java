@@ -1,5 +1,7 @@
 package com.timetracker.projects.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -54,12 +56,12 @@ class TaskRows {
                 .param("seeAll", all).param("caller", caller).param("project", filter.projectId()).param("status", filter.status())
                 .param("pattern", filter.namePattern())
                 .param("limit", paging.pageSize()).param("offset", paging.offset())
-                .query(TaskRow.class).list();
+                .query(Rows.of(TaskRow.class)).list();
         return new Page(items, total);
     }
 
     Optional<TaskRow> find(long id, long caller) {
-        return jdbc.sql("SELECT " + COLUMNS + " WHERE k.id = :id").param("id", id).param("caller", caller).query(TaskRow.class).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " WHERE k.id = :id").param("id", id).param("caller", caller).query(Rows.of(TaskRow.class)).optional();
     }
 
     /** Locks the task until the transaction ends: no time can be tracked on it while it is being deleted. */

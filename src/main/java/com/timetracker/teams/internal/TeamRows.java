@@ -1,5 +1,7 @@
 package com.timetracker.teams.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -61,13 +63,13 @@ class TeamRows {
                         + " ORDER BY t.created_at DESC, t.id DESC LIMIT :limit OFFSET :offset")
                 .param("seeAll", all).param("caller", caller).param("pattern", namePattern)
                 .param("limit", paging.pageSize()).param("offset", paging.offset())
-                .query(TeamRow.class).list();
+                .query(Rows.of(TeamRow.class)).list();
         return new Page(items, total);
     }
 
     Optional<TeamRow> find(long id, long caller) {
         return jdbc.sql("SELECT " + TEAM_COLUMNS + " FROM teams t WHERE t.id = :id")
-                .param("id", id).param("caller", caller).query(TeamRow.class).optional();
+                .param("id", id).param("caller", caller).query(Rows.of(TeamRow.class)).optional();
     }
 
     /**
@@ -81,18 +83,18 @@ class TeamRows {
     List<MemberRow> members(long teamId) {
         return jdbc.sql("SELECT " + MEMBER_COLUMNS + " FROM team_members m JOIN users u ON u.id = m.user_id"
                         + " WHERE m.team_id = :team ORDER BY m.joined_at, m.user_id")
-                .param("team", teamId).query(MemberRow.class).list();
+                .param("team", teamId).query(Rows.of(MemberRow.class)).list();
     }
 
     Optional<MemberRow> member(long teamId, long userId) {
         return jdbc.sql("SELECT " + MEMBER_COLUMNS + " FROM team_members m JOIN users u ON u.id = m.user_id"
                         + " WHERE m.team_id = :team AND m.user_id = :user")
-                .param("team", teamId).param("user", userId).query(MemberRow.class).optional();
+                .param("team", teamId).param("user", userId).query(Rows.of(MemberRow.class)).optional();
     }
 
     Optional<UserRow> user(long id) {
         return jdbc.sql("SELECT id, name, email, role FROM users WHERE id = :id AND deleted_at IS NULL")
-                .param("id", id).query(UserRow.class).optional();
+                .param("id", id).query(Rows.of(UserRow.class)).optional();
     }
 
     long create(String name, long ownerId) {
@@ -154,7 +156,7 @@ class TeamRows {
                                 WHERE e.project_id IN (SELECT id FROM projects WHERE team_id = :team)
                                    OR e.task_id IN (SELECT k.id FROM tasks k JOIN projects p ON p.id = k.project_id WHERE p.team_id = :team))
                                    AS time_entries""")
-                .param("team", teamId).query(Contents.class).single();
+                .param("team", teamId).query(Rows.of(Contents.class)).single();
     }
 
     /** Deletes the team, its memberships, and its projects and tasks (which have no time entries). */

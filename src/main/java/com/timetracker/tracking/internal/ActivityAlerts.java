@@ -1,5 +1,7 @@
 package com.timetracker.tracking.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +62,7 @@ class ActivityAlerts {
                         FROM time_entries e JOIN users u ON u.id = e.user_id JOIN projects p ON p.id = e.project_id
                         WHERE e.end_time IS NULL AND (CAST(:teams AS text) IS NULL OR p.team_id = ANY(CAST(string_to_array(:teams, ',') AS bigint[])))
                         ORDER BY e.start_time""")
-                .param("teams", teams).query(Running.class).list();
+                .param("teams", teams).query(Rows.of(Running.class)).list();
         for (Running r : running) {
             Duration elapsed = Duration.between(r.startTime(), now);
             Map<String, Object> alert = new LinkedHashMap<>();
@@ -95,7 +97,7 @@ class ActivityAlerts {
                         HAVING max(e.start_time) < :cutoff
                         ORDER BY max(e.start_time)""")
                 .param("teams", teams).param("cutoff", Timestamp.from(today.minusDays(1).atStartOfDay(user.zone()).toInstant()))
-                .query(Idle.class).list();
+                .query(Rows.of(Idle.class)).list();
         for (Idle i : idle) {
             long days = java.time.temporal.ChronoUnit.DAYS.between(i.lastStart().atZone(user.zone()).toLocalDate(), today);
             Map<String, Object> alert = new LinkedHashMap<>();

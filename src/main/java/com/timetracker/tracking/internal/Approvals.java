@@ -1,5 +1,7 @@
 package com.timetracker.tracking.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,7 +82,7 @@ class Approvals {
                         ORDER BY e.start_time DESC, e.id DESC LIMIT :limit OFFSET :skip""")
                 .param("project", projectId).param("teams", csv(teams)).param("user", userId)
                 .param("limit", limit).param("skip", skip)
-                .query(Pending.class).list();
+                .query(Rows.of(Pending.class)).list();
     }
 
     Stats stats(AuthenticatedUser user, Long userId) {
@@ -93,7 +95,7 @@ class Approvals {
                         FROM time_entries e JOIN projects p ON p.id = e.project_id
                         WHERE e.end_time IS NOT NULL""" + SCOPE)
                 .param("teams", csv(teams)).param("user", userId)
-                .query(Stats.class).single();
+                .query(Rows.of(Stats.class)).single();
     }
 
     /** Sets the decision on each entry; all or nothing. Returns the entries that changed. */

@@ -1,5 +1,7 @@
 package com.timetracker.tracking.internal;
 
+import com.timetracker.platform.Rows;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +27,12 @@ class TimeEntryRows {
     }
 
     Optional<TimeEntryView> find(long id) {
-        return jdbc.sql(TimeEntryView.SELECT + " WHERE e.id = :id").param("id", id).query(TimeEntryView.class).optional();
+        return jdbc.sql(TimeEntryView.SELECT + " WHERE e.id = :id").param("id", id).query(Rows.of(TimeEntryView.class)).optional();
     }
 
     Optional<TimeEntryView> running(long userId) {
         return jdbc.sql(TimeEntryView.SELECT + " WHERE e.user_id = :u AND e.end_time IS NULL").param("u", userId)
-                .query(TimeEntryView.class).optional();
+                .query(Rows.of(TimeEntryView.class)).optional();
     }
 
     /** Inserts a running entry; the partial unique index refuses a second one for the same user. */
@@ -93,7 +95,7 @@ class TimeEntryRows {
                          ORDER BY e.start_time LIMIT 1""")
                 .param("u", userId).param("except", exceptId == null ? -1L : exceptId)
                 .param("start", Timestamp.from(start)).param("end", Timestamp.from(end)).param("now", Timestamp.from(now))
-                .query(TimeEntryView.class).optional();
+                .query(Rows.of(TimeEntryView.class)).optional();
     }
 
     private static final String VISIBLE = "\n" + """
@@ -110,7 +112,7 @@ class TimeEntryRows {
     List<TimeEntryView> page(Filter filter, int limit, long offset) {
         return bind(jdbc.sql(TimeEntryView.SELECT + VISIBLE + " ORDER BY e.start_time DESC, e.id DESC LIMIT :limit OFFSET :offset"), filter)
                 .param("limit", limit).param("offset", offset)
-                .query(TimeEntryView.class).list();
+                .query(Rows.of(TimeEntryView.class)).list();
     }
 
     /** Count and seconds of the whole filtered set; a running entry counts its time so far. */
@@ -120,7 +122,7 @@ class TimeEntryRows {
                                coalesce(sum(coalesce(e.duration_seconds, floor(extract(epoch FROM CAST(:now AS timestamptz) - e.start_time))::int)), 0) AS total_seconds
                         FROM time_entries e JOIN projects p ON p.id = e.project_id""" + VISIBLE), filter)
                 .param("now", Timestamp.from(now))
-                .query(Totals.class).single();
+                .query(Rows.of(Totals.class)).single();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Filter f) {
@@ -137,7 +139,7 @@ class TimeEntryRows {
                          WHERE e.end_time IS NULL AND (:everything OR e.user_id = :caller OR p.team_id = ANY(CAST(string_to_array(:teams, ',') AS bigint[])))
                          ORDER BY e.start_time DESC""")
                 .param("everything", everything).param("caller", callerId).param("teams", csv(callerTeams))
-                .query(TimeEntryView.class).list();
+                .query(Rows.of(TimeEntryView.class)).list();
     }
 
     /** Team ids as text: a collection parameter would be expanded into an IN list, not an array. */
