@@ -3,7 +3,6 @@ package com.timetracker.realtime.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import com.timetracker.projects.ProjectCreated;
 import com.timetracker.projects.TaskCreated;
@@ -31,6 +30,11 @@ class RealtimeBroadcaster implements MessageListener {
     static final String CHANNEL = "timetracker:realtime";
     private static final Logger log = LoggerFactory.getLogger(RealtimeBroadcaster.class);
 
+    private final java.util.concurrent.Executor localDelivery = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "realtime-local-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final StringRedisTemplate redis;
     private final Connections connections;
     private final TeamMemberships memberships;
@@ -85,8 +89,8 @@ class RealtimeBroadcaster implements MessageListener {
             redis.convertAndSend(CHANNEL, payload);
         } catch (RuntimeException redisDown) {
             log.debug("Redis unavailable for realtime fan-out, delivering on this node only: {}", redisDown.getMessage());
-            // off the request thread: it may still hold its database connection (after-commit phase)
-            CompletableFuture.runAsync(() -> deliver(message));
+            // off the request thread (it may still hold its database connection), one at a time to keep the order
+            localDelivery.execute(() -> deliver(message));
         }
     }
 

@@ -4,11 +4,14 @@ import com.timetracker.identity.AccessTokens;
 import com.timetracker.platform.PlatformSettings;
 import com.timetracker.tracking.ActiveTimers;
 
+import java.util.concurrent.Executors;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.concurrent.ConcurrentTaskExecutor;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -54,6 +57,13 @@ class RealtimeConfiguration implements WebSocketConfigurer {
         container.addMessageListener(broadcaster, new ChannelTopic(RealtimeBroadcaster.CHANNEL));
         container.setRecoveryInterval(2000L);
         container.setAutoStartup(false);
+        // one delivery thread: clients get a node's messages in the order they were published
+        // (timer_stopped before time_entry_completed), which a pooled executor would not keep
+        container.setTaskExecutor(new ConcurrentTaskExecutor(Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "realtime-delivery");
+            thread.setDaemon(true);
+            return thread;
+        })));
         return container;
     }
 }
