@@ -129,6 +129,6 @@ class ActivityAlerts {
         if (teams.isEmpty()) {
             throw ApiException.forbidden("Activity alerts are for administrators and team leads");
         }
-        return String.join(",", teams.stream().map(String::valueOf).toList());
+        return TeamIds.asText(teams);
     }
 }

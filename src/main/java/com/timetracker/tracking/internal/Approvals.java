@@ -80,7 +80,7 @@ class Approvals {
                           AND (CAST(:project AS bigint) IS NULL OR e.project_id = CAST(:project AS bigint))""" + SCOPE + """
 
                         ORDER BY e.start_time DESC, e.id DESC LIMIT :limit OFFSET :skip""")
-                .param("project", projectId).param("teams", csv(teams)).param("user", userId)
+                .param("project", projectId).param("teams", TeamIds.asText(teams)).param("user", userId)
                 .param("limit", limit).param("skip", skip)
                 .query(Rows.of(Pending.class)).list();
     }
@@ -94,7 +94,7 @@ class Approvals {
                                count(*) AS total
                         FROM time_entries e JOIN projects p ON p.id = e.project_id
                         WHERE e.end_time IS NOT NULL""" + SCOPE)
-                .param("teams", csv(teams)).param("user", userId)
+                .param("teams", TeamIds.asText(teams)).param("user", userId)
                 .query(Rows.of(Stats.class)).single();
     }
 
@@ -138,7 +138,4 @@ class Approvals {
         return changed;
     }
 
-    private static String csv(Set<Long> teams) {
-        return teams == null ? null : String.join(",", teams.stream().map(String::valueOf).toList());
-    }
 }

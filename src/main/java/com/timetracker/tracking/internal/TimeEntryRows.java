@@ -130,7 +130,7 @@ class TimeEntryRows {
                 .param("from", f.from() == null ? null : Timestamp.from(f.from()))
                 .param("to", f.to() == null ? null : Timestamp.from(f.to()))
                 .param("everything", f.everything()).param("caller", f.callerId())
-                .param("teams", csv(f.callerTeams()));
+                .param("teams", TeamIds.asText(f.callerTeams()));
     }
 
     /** Running timers the caller may see, newest first. */
@@ -138,12 +138,7 @@ class TimeEntryRows {
         return jdbc.sql(TimeEntryView.SELECT + "\n" + """
                          WHERE e.end_time IS NULL AND (:everything OR e.user_id = :caller OR p.team_id = ANY(CAST(string_to_array(:teams, ',') AS bigint[])))
                          ORDER BY e.start_time DESC""")
-                .param("everything", everything).param("caller", callerId).param("teams", csv(callerTeams))
+                .param("everything", everything).param("caller", callerId).param("teams", TeamIds.asText(callerTeams))
                 .query(Rows.of(TimeEntryView.class)).list();
-    }
-
-    /** Team ids as text: a collection parameter would be expanded into an IN list, not an array. */
-    private static String csv(Set<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 }
