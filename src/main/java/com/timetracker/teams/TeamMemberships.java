@@ -33,12 +33,4 @@ public class TeamMemberships {
     public List<Long> memberIdsOf(long teamId) {
         return jdbc.sql("SELECT user_id FROM team_members WHERE team_id = :t ORDER BY user_id").param("t", teamId).query(Long.class).list();
     }
-
-    /** Whether two users have at least one team in common. */
-    public boolean shareATeam(long userId, long otherUserId) {
-        return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM team_members a JOIN team_members b ON a.team_id = b.team_id
-                                       WHERE a.user_id = :a AND b.user_id = :b)""")
-                .param("a", userId).param("b", otherUserId).query(Boolean.class).single();
-    }
 }

@@ -22,6 +22,14 @@ public final class TrackingPolicy {
         return role.isAdmin();
     }
 
+    /**
+     * See one entry: its owner, global admins, and members of the team whose project it is on (the
+     * entry list filters by the same rule in SQL: own entries, or entries on the caller's teams).
+     */
+    public static boolean canSee(Role role, boolean owner, boolean memberOfEntrysTeam) {
+        return seesAllEntries(role) || owner || memberOfEntrysTeam;
+    }
+
     /** Edit or delete an entry, given who owns it and whether it is approved. */
     public static boolean canChange(Role role, boolean owner, boolean approved) {
         return role.isAdmin() || owner && !approved;

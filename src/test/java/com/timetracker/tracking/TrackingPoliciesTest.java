@@ -20,6 +20,15 @@ class TrackingPoliciesTest {
         assertThat(TrackingPolicy.canTrackOn(role, member)).isEqualTo(allowed);
     }
 
+    @ParameterizedTest(name = "{0}, owner {1}, member of the entry's team {2}: may see {3}")
+    @CsvSource({
+            "REGULAR_USER, true, false, true", "REGULAR_USER, false, true, true", "REGULAR_USER, false, false, false",
+            "MANAGER, false, true, true", "MANAGER, false, false, false",
+            "ADMIN, false, false, true", "SUPER_ADMIN, false, false, true"})
+    void seeAnEntry(Role role, boolean owner, boolean member, boolean allowed) {
+        assertThat(TrackingPolicy.canSee(role, owner, member)).isEqualTo(allowed);
+    }
+
     @ParameterizedTest(name = "{0}, owner {1}, approved {2}: may change {3}")
     @CsvSource({
             "REGULAR_USER, true, false, true", "REGULAR_USER, true, true, false", "REGULAR_USER, false, false, false",

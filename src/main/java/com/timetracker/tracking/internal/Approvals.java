@@ -26,8 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Approvals {
 
-    static final Set<String> STATUSES = Set.of("pending", "approved", "rejected");
-
     record Pending(long id, long userId, String userName, long projectId, String projectName, Long taskId, String description,
                    Instant startTime, Instant endTime, Integer durationSeconds, String approvalStatus) {
     }

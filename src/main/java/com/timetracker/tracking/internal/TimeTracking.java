@@ -128,8 +128,8 @@ class TimeTracking {
     /** An entry the caller may see, or 404 — another team's entries do not exist for them. */
     TimeEntryView visible(AuthenticatedUser user, long id) {
         return entries.find(id)
-                .filter(e -> TrackingPolicy.seesAllEntries(user.role()) || e.userId() == user.id()
-                        || memberships.roleOf(user.id(), e.teamId()).map(r -> r.runsTeam()).orElse(false))
+                .filter(e -> TrackingPolicy.canSee(user.role(), e.userId() == user.id(),
+                        memberships.roleOf(user.id(), e.teamId()).isPresent()))
                 .orElseThrow(() -> ApiException.notFound("Time entry not found"));
     }
 
