@@ -35,22 +35,29 @@ class TimeEntryRows {
                 .query(Rows.of(TimeEntryView.class)).optional();
     }
 
-    /** Inserts a running entry; the partial unique index refuses a second one for the same user. */
-    long start(long userId, long projectId, Long taskId, String description, Instant now) {
+    /**
+     * Inserts a running entry and returns its view in the same round trip; the partial unique index
+     * refuses a second running entry for the same user.
+     */
+    TimeEntryView start(long userId, long projectId, Long taskId, String description, Instant now) {
         return jdbc.sql("""
-                        INSERT INTO time_entries (user_id, project_id, task_id, description, start_time, is_running, created_at, updated_at)
-                        VALUES (:u, :p, :t, :d, :now, true, :now, :now) RETURNING id""")
+                        WITH changed AS (
+                            INSERT INTO time_entries (user_id, project_id, task_id, description, start_time, is_running, created_at, updated_at)
+                            VALUES (:u, :p, :t, :d, :now, true, :now, :now) RETURNING *)
+                        """ + TimeEntryView.over("changed"))
                 .param("u", userId).param("p", projectId).param("t", taskId).param("d", description).param("now", Timestamp.from(now))
-                .query(Long.class).single();
+                .query(Rows.of(TimeEntryView.class)).single();
     }
 
-    /** Stops the user's running entry at {@code now}; the real elapsed seconds, no minimum. */
-    Optional<Long> stop(long userId, Instant now) {
+    /** Stops the user's running entry at {@code now} (the real elapsed seconds, no minimum) and returns its view. */
+    Optional<TimeEntryView> stop(long userId, Instant now) {
         return jdbc.sql("""
-                        UPDATE time_entries SET end_time = greatest(:now, start_time), is_running = false, updated_at = :now,
-                               duration_seconds = floor(extract(epoch FROM greatest(:now, start_time) - start_time))::int
-                        WHERE user_id = :u AND end_time IS NULL RETURNING id""")
-                .param("u", userId).param("now", Timestamp.from(now)).query(Long.class).optional();
+                        WITH changed AS (
+                            UPDATE time_entries SET end_time = greatest(:now, start_time), is_running = false, updated_at = :now,
+                                   duration_seconds = floor(extract(epoch FROM greatest(:now, start_time) - start_time))::int
+                            WHERE user_id = :u AND end_time IS NULL RETURNING *)
+                        """ + TimeEntryView.over("changed"))
+                .param("u", userId).param("now", Timestamp.from(now)).query(Rows.of(TimeEntryView.class)).optional();
     }
 
     long insertFinished(long userId, long projectId, Long taskId, String description, Instant start, Instant end, Instant now) {

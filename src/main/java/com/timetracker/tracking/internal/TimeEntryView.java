@@ -22,15 +22,20 @@ record TimeEntryView(
         long teamId) {
 
     /** The select list that produces this view (joined with users, projects and tasks). */
-    static final String SELECT = """
-            SELECT e.id, e.user_id, u.name AS user_name, e.task_id, t.name AS task_name, e.project_id, p.name AS project_name,
-                   e.description, e.start_time, e.end_time, e.duration_seconds,
-                   e.duration_seconds / 60 AS duration_minutes, e.end_time IS NULL AS is_running, e.created_at,
-                   e.approval_status, p.team_id
-            FROM time_entries e
-            JOIN users u ON u.id = e.user_id
-            JOIN projects p ON p.id = e.project_id
-            LEFT JOIN tasks t ON t.id = e.task_id""";
+    static final String SELECT = over("time_entries");
+
+    /** The same select over {@code source}, e.g. a CTE named {@code changed} that returned whole time_entries rows. */
+    static String over(String source) {
+        return """
+                SELECT e.id, e.user_id, u.name AS user_name, e.task_id, t.name AS task_name, e.project_id, p.name AS project_name,
+                       e.description, e.start_time, e.end_time, e.duration_seconds,
+                       e.duration_seconds / 60 AS duration_minutes, e.end_time IS NULL AS is_running, e.created_at,
+                       e.approval_status, p.team_id
+                FROM %s e
+                JOIN users u ON u.id = e.user_id
+                JOIN projects p ON p.id = e.project_id
+                LEFT JOIN tasks t ON t.id = e.task_id""".formatted(source);
+    }
 
     boolean approved() {
         return "approved".equals(approvalStatus);

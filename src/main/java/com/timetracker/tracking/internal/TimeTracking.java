@@ -46,21 +46,19 @@ class TimeTracking {
     @Transactional
     TimeEntryView start(AuthenticatedUser user, long projectId, Long taskId, String description) {
         trackable(user, projectId, taskId);
-        long id;
+        TimeEntryView started;
         try {
-            id = entries.start(user.id(), projectId, taskId, description, clock.instant());
+            started = entries.start(user.id(), projectId, taskId, description, clock.instant());
         } catch (DuplicateKeyException alreadyRunning) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "timer_running", "Timer already running. Stop it first.");
         }
-        TimeEntryView started = entries.find(id).orElseThrow();
         events.publishEvent(started.event("timer_started"));
         return started;
     }
 
     @Transactional
     TimeEntryView stop(AuthenticatedUser user) {
-        long id = entries.stop(user.id(), clock.instant()).orElseThrow(() -> ApiException.notFound("No running timer found"));
-        TimeEntryView stopped = entries.find(id).orElseThrow();
+        TimeEntryView stopped = entries.stop(user.id(), clock.instant()).orElseThrow(() -> ApiException.notFound("No running timer found"));
         events.publishEvent(stopped.event("timer_stopped"));
         events.publishEvent(stopped.event("time_entry_completed"));
         return stopped;
