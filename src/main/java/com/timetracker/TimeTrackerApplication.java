@@ -16,7 +16,8 @@ public class TimeTrackerApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals(Preflight.COMMAND)) {
             // checks a deployment without starting the app (no Spring context, no web server)
-            System.exit(Preflight.run(List.of(args).subList(1, args.length), System.getenv(), System.out));
+            Preflight.main(List.of(args).subList(1, args.length));
+            return;
         }
         SpringApplication.run(TimeTrackerApplication.class, args);
     }

@@ -17,6 +17,12 @@ public final class Preflight {
     private Preflight() {
     }
 
+    /** The command line entry ({@code TimeTrackerApplication.main} dispatches here): runs and exits with its code. */
+    public static void main(List<String> args) {
+        PreflightRun.quietLogging();
+        System.exit(run(args, System.getenv(), System.out));
+    }
+
     /** Prints the checklist; returns the exit code: 0 no FAIL, 1 any FAIL, 2 bad arguments. */
     public static int run(List<String> args, Map<String, String> environment, PrintStream out) {
         return PreflightRun.run(args, environment, out);

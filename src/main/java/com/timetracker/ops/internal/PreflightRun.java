@@ -18,7 +18,6 @@ public final class PreflightRun {
             out.println(e.getMessage());
             return 2;
         }
-        quietLogging();
         out.println("TimeTracker preflight - env: " + (options.env() == null ? "the process environment" : options.env())
                 + (options.compose().isEmpty() ? "" : "; compose: " + options.compose())
                 + (options.nginx() == null ? "" : "; nginx: " + options.nginx())
@@ -43,7 +42,7 @@ public final class PreflightRun {
     }
 
     /** Flyway and the JDBC driver log through Logback, which prints DEBUG without Spring Boot's setup. */
-    private static void quietLogging() {
+    public static void quietLogging() {
         if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
             root.setLevel(ch.qos.logback.classic.Level.WARN);
         }

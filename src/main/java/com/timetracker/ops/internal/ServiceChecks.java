@@ -47,14 +47,22 @@ final class ServiceChecks {
         StartupConfiguration startup;
         try {
             startup = StartupConfiguration.of(environment);
-        } catch (UnsafeConfigurationException e) {
-            list.fail(7, "the app would refuse to start with this configuration: " + e.getMessage(), e.fix());
-            return;
         } catch (RuntimeException e) {
-            list.fail(7, "the app would refuse to start with this configuration: " + e.getMessage(), "Correct the variable named above in " + in.envLabel + ".");
-            return;
+            String fix = e instanceof UnsafeConfigurationException refusal ? refusal.fix() : "Correct the variable named above in " + in.envLabel + ".";
+            list.fail(7, "the app would refuse to start with this configuration: " + e.getMessage(), fix);
+            // the remaining checks still run where they can: production's own refusals set aside
+            Map<String, String> lenient = new java.util.HashMap<>(environment);
+            lenient.put("ENVIRONMENT", "development");
+            try {
+                startup = StartupConfiguration.of(lenient);
+            } catch (RuntimeException again) {
+                return;
+            }
         }
-        PlatformSettings settings = startup.settings();
+        PlatformSettings lenient = startup.settings();
+        // ENVIRONMENT as configured, also when production's refusals were set aside above
+        PlatformSettings settings = new PlatformSettings(environment.getOrDefault("ENVIRONMENT", "development").strip().toLowerCase(java.util.Locale.ROOT),
+                lenient.debug(), lenient.allowedHosts(), lenient.allowedOrigins(), lenient.maxRequestSizeBytes(), lenient.dataDir());
         Optional<Connected> database = database(startup);
         redis(startup);
         secrets(environment, startup, settings);
@@ -78,6 +86,12 @@ final class ServiceChecks {
         DatabaseUrl url = DatabaseUrl.parse(db.jdbcUrl());
         Optional<HostPort> target = reachable(url.host(), url.port(), "PostgreSQL", "DB_PUBLISH_PORT");
         if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!target.get().note().isEmpty() && !PortProbe.listening(target.get().host(), target.get().port())) {
+            // a first deploy: the database container is not up yet, so its credentials cannot be tried
+            list.warn(6, "PostgreSQL is not running at " + target.get() + target.get().note() + ": credentials not checked",
+                    "Start the database first (docker compose -f " + in.deployment().label() + " up -d db redis), then run preflight again.");
             return Optional.empty();
         }
         String jdbcUrl = new DatabaseUrl(target.get().host(), target.get().port(), url.database(), null, null, url.query()).jdbcUrl();
