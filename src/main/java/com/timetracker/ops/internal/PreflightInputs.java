@@ -30,9 +30,6 @@ final class PreflightInputs {
             List<Path> compose = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String option = args.get(i);
-                if (option.equals("-h") || option.equals("--help")) {
-                    throw new IllegalArgumentException(USAGE);
-                }
                 if (!option.startsWith("--")) {
                     throw new IllegalArgumentException("unexpected argument '" + option + "'\n" + USAGE);
                 }

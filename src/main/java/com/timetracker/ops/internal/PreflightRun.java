@@ -11,6 +11,10 @@ public final class PreflightRun {
     }
 
     public static int run(List<String> args, Map<String, String> environment, PrintStream out) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println(PreflightInputs.Options.USAGE);
+            return 0;
+        }
         PreflightInputs.Options options;
         try {
             options = PreflightInputs.Options.parse(args);
