@@ -162,6 +162,14 @@ class PreflightTest {
     }
 
     @Test
+    void v1Failure5_aFrontendThatDoesNotSetBackendHostFails() {
+        edit(deployment.prod, "      BACKEND_HOST: ${BACKEND_HOST:-timetracker-backend}\n", "      TZ: UTC\n");
+
+        assertThat(deployment.run().item("FAIL", 1, "default.conf.template: the upstream ${BACKEND_HOST}:8080 needs ${BACKEND_HOST}, which the frontend service of docker-compose.prod.yml does not set").fix())
+                .isEqualTo("Set BACKEND_HOST: timetracker-backend in the frontend's environment in docker-compose.prod.yml.");
+    }
+
+    @Test
     void v1Failure6_allowedHostsWithoutTheContainerNameOrThePublicDomainFails() {
         edit(deployment.staging, "ALLOWED_HOSTS: ${ALLOWED_HOSTS:-localhost},localhost,127.0.0.1,timetracker-staging-backend,backend",
                 "ALLOWED_HOSTS: ${ALLOWED_HOSTS:-localhost}");

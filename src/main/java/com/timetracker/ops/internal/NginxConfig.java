@@ -40,7 +40,7 @@ final class NginxConfig {
         }
 
         Optional<String> proxyPass() {
-            return directive.first("proxy_pass").map(d -> d.args().get(0));
+            return directive.first("proxy_pass").filter(d -> !d.args().isEmpty()).map(d -> d.args().get(0));
         }
 
         boolean setsHeader(String header, String valueFragment) {
@@ -79,7 +79,7 @@ final class NginxConfig {
     /** {@code server} entries of the upstream block with this name. */
     List<String> upstreamServers(String name) {
         return walk(root).stream().filter(d -> d.name().equals("upstream") && d.args().equals(List.of(name)))
-                .flatMap(d -> d.all("server").stream()).map(d -> d.args().get(0)).toList();
+                .flatMap(d -> d.all("server").stream()).filter(d -> !d.args().isEmpty()).map(d -> d.args().get(0)).toList();
     }
 
     List<Location> locations() {
@@ -132,7 +132,8 @@ final class NginxConfig {
                 } else {
                     int start = i;
                     while (i < text.length() && !Character.isWhitespace(text.charAt(i)) && "{};".indexOf(text.charAt(i)) < 0) {
-                        i++;
+                        // an unrendered ${VAR} is part of the word, not a block
+                        i = text.startsWith("${", i) && text.indexOf('}', i) > 0 ? text.indexOf('}', i) + 1 : i + 1;
                     }
                     tokens.add(text.substring(start, i));
                 }
