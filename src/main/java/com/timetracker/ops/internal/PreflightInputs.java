@@ -53,6 +53,9 @@ final class PreflightInputs {
         }
     }
 
+    /** ENV BACKEND_HOST of the frontend image (deploy/Dockerfile), used when compose does not set it. */
+    static final String FRONTEND_IMAGE_BACKEND_HOST = "timetracker-backend";
+
     final Options options;
     final Map<String, String> env;
     final String envLabel;
@@ -106,9 +109,7 @@ final class PreflightInputs {
         }
         if (options.nginx() != null) {
             try {
-                Map<String, String> frontendEnv = inputs.deployment() == null ? Map.of()
-                        : inputs.deployment().frontend().map(ComposeFile.Service::environment).orElse(Map.of());
-                inputs.nginx = NginxConfig.read(options.nginx(), frontendEnv);
+                inputs.nginx = inputs.nginxFor(inputs.deployment());
             } catch (IOException e) {
                 list.fail(0, "cannot read the nginx config " + options.nginx() + ": " + e.getMessage(), "Pass deploy/nginx/default.conf.template (or the rendered config) with --nginx.");
             }
@@ -121,6 +122,18 @@ final class PreflightInputs {
             }
         }
         return inputs;
+    }
+
+    /**
+     * The nginx config as this compose file's frontend container renders it: its environment, over
+     * the frontend image's own default BACKEND_HOST (deploy/Dockerfile).
+     */
+    NginxConfig nginxFor(ComposeFile compose) throws IOException {
+        Map<String, String> environment = new LinkedHashMap<>(Map.of("BACKEND_HOST", FRONTEND_IMAGE_BACKEND_HOST));
+        if (compose != null) {
+            compose.frontend().ifPresent(frontend -> environment.putAll(frontend.environment()));
+        }
+        return NginxConfig.read(options.nginx(), environment);
     }
 
     /** Another deployment's variables: the env_file its backend names, when it exists next to the compose file. */

@@ -77,35 +77,45 @@ final class TopologyChecks {
             list.warn(1, "no --nginx file: the frontend's upstream not checked", "Pass the frontend's nginx config: --nginx deploy/nginx/default.conf.template");
             return;
         }
-        ComposeFile compose = in.deployment();
-        Optional<Service> backend = compose.backend();
-        Optional<NginxConfig.Location> api = in.nginx.locationFor(SPA_API_PATH);
-        Optional<String> proxyPass = api.flatMap(NginxConfig.Location::proxyPass);
-        if (backend.isEmpty() || proxyPass.isEmpty()) {
-            return; // reported by check 9 / above
-        }
-        for (String server : upstreamServers(proxyPass.get())) {
-            String host = server.contains(":") ? server.substring(0, server.lastIndexOf(':')) : server;
-            String port = server.contains(":") ? server.substring(server.lastIndexOf(':') + 1) : "80";
-            String names = String.join(" or ", backend.get().networkNames());
-            if (host.contains("$")) {
-                list.fail(1, in.nginx.label() + ": the upstream " + server + " needs " + host + ", which the frontend service of " + compose.label() + " does not set",
-                        "Set BACKEND_HOST: " + backend.get().networkNames().get(0) + " in the frontend's environment in " + compose.label() + ".");
-            } else if (!backend.get().networkNames().contains(host)) {
-                list.fail(1, in.nginx.label() + ": the upstream host '" + host + "' is not the backend of " + compose.label() + " (" + names + "): nginx cannot reach the API (V1 failure #5)",
-                        "Make the upstream ${BACKEND_HOST}:" + BACKEND_CONTAINER_PORT + " and set BACKEND_HOST: " + backend.get().networkNames().get(0) + " for the frontend in " + compose.label() + ".");
-            } else if (!port.equals(String.valueOf(backendPort(compose)))) {
-                list.fail(1, in.nginx.label() + ": the upstream " + server + " uses port " + port + " but the backend listens on " + backendPort(compose),
-                        "Use " + host + ":" + backendPort(compose) + " as the upstream.");
-            } else {
-                list.pass(1, in.nginx.label() + ": upstream " + server + " is the backend container of " + compose.label());
+        for (ComposeFile compose : in.composes) {
+            if (compose.frontend().isPresent()) {
+                try {
+                    upstreamIsTheBackend(compose, in.nginxFor(compose));
+                } catch (java.io.IOException e) {
+                    return; // reported when the inputs were read
+                }
             }
         }
     }
 
-    private List<String> upstreamServers(String proxyPass) {
+    private void upstreamIsTheBackend(ComposeFile compose, NginxConfig nginx) {
+        Optional<Service> backend = compose.backend();
+        Optional<String> proxyPass = nginx.locationFor(SPA_API_PATH).flatMap(NginxConfig.Location::proxyPass);
+        if (backend.isEmpty() || proxyPass.isEmpty()) {
+            return; // reported above / by check 9
+        }
+        for (String server : upstreamServers(nginx, proxyPass.get())) {
+            String host = server.contains(":") ? server.substring(0, server.lastIndexOf(':')) : server;
+            String port = server.contains(":") ? server.substring(server.lastIndexOf(':') + 1) : "80";
+            String names = String.join(" or ", backend.get().networkNames());
+            if (host.contains("$")) {
+                list.fail(1, nginx.label() + ": the upstream " + server + " needs " + host + ", which the frontend service of " + compose.label() + " does not set",
+                        "Set it in the frontend's environment in " + compose.label() + ".");
+            } else if (!backend.get().networkNames().contains(host)) {
+                list.fail(1, nginx.label() + ": the upstream host '" + host + "' is not the backend of " + compose.label() + " (" + names + "): nginx cannot reach the API (V1 failure #5)",
+                        "Make the upstream ${BACKEND_HOST}:" + BACKEND_CONTAINER_PORT + " and set BACKEND_HOST: " + backend.get().networkNames().get(0) + " for the frontend in " + compose.label() + ".");
+            } else if (!port.equals(String.valueOf(backendPort(compose)))) {
+                list.fail(1, nginx.label() + ": the upstream " + server + " uses port " + port + " but the backend listens on " + backendPort(compose),
+                        "Use " + host + ":" + backendPort(compose) + " as the upstream.");
+            } else {
+                list.pass(1, nginx.label() + ": upstream " + server + " is the backend container of " + compose.label());
+            }
+        }
+    }
+
+    private static List<String> upstreamServers(NginxConfig nginx, String proxyPass) {
         String target = proxyPass.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
-        List<String> servers = in.nginx.upstreamServers(target);
+        List<String> servers = nginx.upstreamServers(target);
         return servers.isEmpty() ? List.of(target) : servers;
     }
 
