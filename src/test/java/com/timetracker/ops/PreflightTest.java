@@ -78,6 +78,15 @@ class PreflightTest {
     }
 
     @Test
+    void v1Failure1_v1sJwtSecretInsteadOfSecretKeyFailsNamingTheRename() throws Exception {
+        String env = Files.readString(deployment.env).replaceFirst("(?m)^SECRET_KEY=.*$", "JWT_SECRET=" + PreflightFixture.SECRET_KEY);
+        Files.writeString(deployment.env, env);
+
+        assertThat(deployment.run().item("FAIL", 7, "SECRET_KEY is not set: every token breaks on restart").fix())
+                .endsWith("JWT_SECRET (V1's compose file) is read by neither V1 nor V2: rename it to SECRET_KEY");
+    }
+
+    @Test
     void v1Failure2_aHealthcheckTheHostAllowListAnswersWith400Fails() {
         edit(deployment.prod, "http://127.0.0.1:8080/health", "http://api.timetracker.internal:8080/api/health");
 

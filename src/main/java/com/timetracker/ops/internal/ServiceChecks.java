@@ -185,7 +185,9 @@ final class ServiceChecks {
         if (keyProblem.isEmpty()) {
             list.pass(7, "SECRET_KEY is strong (" + environment.get("SECRET_KEY").length() + " characters, not a placeholder)");
         } else if (settings.production()) {
-            list.fail(7, keyProblem.get() + ": every token breaks on restart (all sessions expire at once, the trigger of V1 failure #1) and tokens can be forged", SecretKeyRule.FIX);
+            boolean v1Name = environment.get("SECRET_KEY") == null && environment.get("JWT_SECRET") != null;
+            list.fail(7, keyProblem.get() + ": every token breaks on restart (all sessions expire at once, the trigger of V1 failure #1) and tokens can be forged",
+                    SecretKeyRule.FIX + (v1Name ? ". JWT_SECRET (V1's compose file) is read by neither V1 nor V2: rename it to SECRET_KEY" : ""));
         } else {
             list.warn(7, keyProblem.get() + " (ENVIRONMENT=" + settings.environment() + "; production refuses to start with it)", SecretKeyRule.FIX);
         }

@@ -307,7 +307,8 @@ final class TopologyChecks {
                     .map(r -> "a backend answering /health");
         }
         if (compose.frontend().orElse(null) == service) {
-            return PortProbe.httpGet(host, port, "/nginx-health").filter(r -> r.statusCode() == 200).map(r -> "a web server answering /nginx-health");
+            return PortProbe.httpGet(host, port, "/nginx-health").filter(r -> r.statusCode() == 200).map(r -> "the frontend's nginx (answers /nginx-health)")
+                    .or(() -> PortProbe.httpGet(host, port, "/health").filter(r -> r.statusCode() == 200).map(r -> "a frontend answering /health (V1's frontend answers so too)"));
         }
         String name = service.name().toLowerCase();
         if (name.contains("db") || name.contains("postgres")) {

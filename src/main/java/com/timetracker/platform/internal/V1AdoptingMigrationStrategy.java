@@ -39,7 +39,7 @@ class V1AdoptingMigrationStrategy implements FlywayMigrationStrategy {
             beforeMigration.forEach(hook -> hook.beforeMigrating(plan));
         }
         if (plan.start() == MigrationPlan.Start.ADOPT_V1) {
-            log.info("Adopting a V1 database: baselining V2's migration history at version 1; no existing row is changed");
+            log.info("Adopting a V1 database (Alembic revision {}): baselining V2's migration history at version 1; no existing row is changed", SchemaState.V1_HEAD_REVISION);
             Flyway.configure()
                     .configuration(flyway.getConfiguration())
                     .baselineVersion("1")
