@@ -40,7 +40,8 @@ public final class Checklist {
     }
 
     public void print(PrintStream out) {
-        for (Item item : items) {
+        // in the order of the checks; within a check, in the order they ran
+        for (Item item : items.stream().sorted(java.util.Comparator.comparingInt(Item::check)).toList()) {
             out.printf("%-4s [%d] %s%n", item.verdict(), item.check(), item.what());
             if (item.fix() != null) {
                 out.println("          fix: " + item.fix());
