@@ -133,6 +133,19 @@ class PreflightTest {
     }
 
     @Test
+    void aContainerNameTwoDeploymentsShareFailsAndAPortOnAllInterfacesWarns() {
+        edit(deployment.staging, "container_name: timetracker-staging-db", "container_name: timetracker-db");
+        edit(deployment.prod, "\"127.0.0.1:${DB_PUBLISH_PORT:-5432}:5432\"", "\"${DB_PUBLISH_PORT:-5432}:5432\"");
+
+        Result result = deployment.run();
+
+        assertThat(result.item("FAIL", 1, "container name timetracker-db is used by docker-compose.prod.yml db and docker-compose.staging.yml db").fix())
+                .isEqualTo("Give each deployment its own container names (staging: timetracker-staging-*).");
+        assertThat(result.item("WARN", 4, "docker-compose.prod.yml db \"" + TestPostgres.port() + ":5432\" is published on all interfaces").fix())
+                .isEqualTo("Publish on loopback only: \"127.0.0.1:" + TestPostgres.port() + ":5432\"");
+    }
+
+    @Test
     void v1Failure4_credentialsTheDatabaseVolumeWasNotCreatedWithFailWithTheVolumeExplanation() throws Exception {
         try (EmbeddedPostgres volume = TestPostgres.passwordProtected(dir.resolve("pg"))) {
             deployment.set("DB_PUBLISH_PORT", String.valueOf(volume.getPort())).set("DB_NAME", "timetracker")
