@@ -5,8 +5,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.timetracker.support.Http;
+import com.timetracker.support.TestPostgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -104,25 +103,8 @@ class PackagedJarIT {
         }
     }
 
-    /** A real PostgreSQL that checks passwords (scram-sha-256) on TCP, like a production volume. */
     private EmbeddedPostgres passwordProtectedPostgres() throws Exception {
-        Path dir = temp.resolve("pg");
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true).start();
-        try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
-             var statement = c.createStatement()) {
-            statement.execute("SET password_encryption = 'scram-sha-256'");
-            statement.execute("CREATE ROLE timetracker LOGIN PASSWORD 'Right-Passw0rd'");
-            statement.execute("CREATE DATABASE timetracker OWNER timetracker");
-            Files.writeString(dir.resolve("pg_hba.conf"), """
-                    local all all trust
-                    host all postgres 127.0.0.1/32 trust
-                    host all postgres ::1/128 trust
-                    host all all 127.0.0.1/32 scram-sha-256
-                    host all all ::1/128 scram-sha-256
-                    """);
-            statement.execute("SELECT pg_reload_conf()");
-        }
-        return postgres;
+        return TestPostgres.passwordProtected(temp.resolve("pg"));
     }
 
     private Running start(Map<String, String> env) throws IOException {

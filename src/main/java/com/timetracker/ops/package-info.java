@@ -1,5 +1,5 @@
 /**
- * Operations: monitoring endpoints for probes and operators; later the preflight command and the
- * backup hook that runs before migrations.
+ * Operations: monitoring endpoints for probes and operators, the {@code preflight} command that
+ * checks a deployment before it goes live, and the pg_dump backup taken before migrations.
  */
 package com.timetracker.ops;

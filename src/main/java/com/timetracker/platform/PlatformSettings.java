@@ -1,7 +1,6 @@
 package com.timetracker.platform;
 
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,15 +30,11 @@ public record PlatformSettings(
 
     public static PlatformSettings from(Environment env) {
         String environment = env.getProperty("ENVIRONMENT", "development").strip().toLowerCase(Locale.ROOT);
-        Set<String> hosts = new LinkedHashSet<>(ALWAYS_ALLOWED_HOSTS);
-        for (String host : SettingList.parse(env.getProperty("ALLOWED_HOSTS"))) {
-            hosts.add(host.toLowerCase(Locale.ROOT));
-        }
         List<String> origins = SettingList.parse(env.getProperty("ALLOWED_ORIGINS"));
         return new PlatformSettings(
                 environment,
                 isTrue(env.getProperty("DEBUG")),
-                Set.copyOf(hosts),
+                HostAllowList.parse(env.getProperty("ALLOWED_HOSTS")).hosts(),
                 origins.isEmpty() ? DEFAULT_ALLOWED_ORIGINS : origins,
                 megabytes(env.getProperty("MAX_REQUEST_SIZE_MB", env.getProperty("MAX_UPLOAD_SIZE_MB"))),
                 Path.of(env.getProperty("TIMETRACKER_DATA_DIR", "./data")).toAbsolutePath().normalize());

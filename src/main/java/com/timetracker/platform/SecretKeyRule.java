@@ -9,6 +9,9 @@ public final class SecretKeyRule {
 
     public static final int MIN_LENGTH = 32;
 
+    /** What to do about any {@link #problem}. */
+    public static final String FIX = "Set SECRET_KEY to a random value of at least " + MIN_LENGTH + " characters, e.g. the output of: openssl rand -base64 48";
+
     /** Fragments of the placeholders that sample files and tutorials ship. */
     private static final List<String> PLACEHOLDER_FRAGMENTS = List.of(
             "changeme", "change-me", "change_me", "changethis", "your-secret", "your_secret", "yoursecret",

@@ -87,7 +87,7 @@ class DeploymentFilesTest {
         assertThat(ports(stagingServices.get("backend"))).containsExactly("127.0.0.1:8081:8080");
 
         assertThat(prod.get("name")).isNotEqualTo(staging.get("name"));
-        assertThat(namesOf(staging, "volumes")).doesNotContainAnyElementsOf(namesOf(prod, "volumes")).hasSize(2);
+        assertThat(namesOf(staging, "volumes")).doesNotContainAnyElementsOf(namesOf(prod, "volumes")).hasSize(3);
         assertThat(namesOf(staging, "networks")).doesNotContainAnyElementsOf(namesOf(prod, "networks")).hasSize(1);
         assertThat(stagingServices.get("backend").get("env_file")).isNotEqualTo(prodServices.get("backend").get("env_file"));
     }

@@ -31,6 +31,29 @@ public final class TestPostgres {
         return server;
     }
 
+    /**
+     * A separate real PostgreSQL that checks passwords (scram-sha-256) on TCP, like a production
+     * volume: role {@code timetracker} with password {@code Right-Passw0rd} owns database {@code timetracker}.
+     */
+    public static EmbeddedPostgres passwordProtected(java.nio.file.Path dir) throws IOException, SQLException {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true).start();
+        try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
+             Statement statement = c.createStatement()) {
+            statement.execute("SET password_encryption = 'scram-sha-256'");
+            statement.execute("CREATE ROLE timetracker LOGIN PASSWORD 'Right-Passw0rd'");
+            statement.execute("CREATE DATABASE timetracker OWNER timetracker");
+            java.nio.file.Files.writeString(dir.resolve("pg_hba.conf"), """
+                    local all all trust
+                    host all postgres 127.0.0.1/32 trust
+                    host all postgres ::1/128 trust
+                    host all all 127.0.0.1/32 scram-sha-256
+                    host all all ::1/128 scram-sha-256
+                    """);
+            statement.execute("SELECT pg_reload_conf()");
+        }
+        return postgres;
+    }
+
     /** Creates an empty database and returns its name. */
     public static String createDatabase(String prefix) {
         String name = prefix + "_" + COUNTER.incrementAndGet();

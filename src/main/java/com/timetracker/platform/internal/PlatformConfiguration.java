@@ -3,11 +3,13 @@ package com.timetracker.platform.internal;
 import java.time.Clock;
 
 import com.timetracker.platform.AppVersion;
+import com.timetracker.platform.BeforeMigration;
 import com.timetracker.platform.PlatformSettings;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,7 +38,7 @@ class PlatformConfiguration {
     }
 
     @Bean
-    FlywayMigrationStrategy v1AdoptingMigrationStrategy(JdbcConnectionDetails connection) {
-        return new V1AdoptingMigrationStrategy(connection);
+    FlywayMigrationStrategy v1AdoptingMigrationStrategy(JdbcConnectionDetails connection, ObjectProvider<BeforeMigration> beforeMigration) {
+        return new V1AdoptingMigrationStrategy(connection, beforeMigration.orderedStream().toList());
     }
 }

@@ -13,15 +13,15 @@ import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 
 /** What a database holds before migrations run: whose schema it is, at which revision, which columns. */
-record SchemaState(Set<String> tables, Set<String> columns, String alembicRevision) {
+public record SchemaState(Set<String> tables, Set<String> columns, String alembicRevision) {
 
     /** V1's last Alembic revision; V2's first migration reproduces the schema it leaves. */
-    static final String V1_HEAD_REVISION = "007";
+    public static final String V1_HEAD_REVISION = "007";
 
     /** Every {@code table.column} of V1's schema at {@link #V1_HEAD_REVISION}. */
     static final Set<String> V1_COLUMNS = readV1Columns();
 
-    static SchemaState read(Connection connection) throws SQLException {
+    public static SchemaState read(Connection connection) throws SQLException {
         Set<String> tables = query(connection,
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'");
         Set<String> columns = query(connection,
@@ -33,25 +33,25 @@ record SchemaState(Set<String> tables, Set<String> columns, String alembicRevisi
         return new SchemaState(Set.copyOf(tables), Set.copyOf(columns), revision);
     }
 
-    boolean empty() {
+    public boolean empty() {
         return tables.isEmpty();
     }
 
-    boolean managedByFlyway() {
+    public boolean managedByFlyway() {
         return tables.contains("flyway_schema_history");
     }
 
-    boolean createdByV1() {
+    public boolean createdByV1() {
         return alembicRevision != null;
     }
 
-    Set<String> missingV1Tables() {
+    public Set<String> missingV1Tables() {
         return V1_COLUMNS.stream().map(column -> column.substring(0, column.indexOf('.')))
                 .filter(table -> !tables.contains(table)).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Columns missing from V1 tables that do exist (schema drift). */
-    Set<String> missingV1Columns() {
+    public Set<String> missingV1Columns() {
         Set<String> missingTables = missingV1Tables();
         return V1_COLUMNS.stream().filter(column -> !columns.contains(column))
                 .filter(column -> !missingTables.contains(column.substring(0, column.indexOf('.'))))

@@ -164,7 +164,7 @@ public class V1EnvironmentAdapter implements EnvironmentPostProcessor, Ordered {
         SecretKeyRule.problem(env.getProperty("SECRET_KEY")).ifPresent(problem -> {
             throw new UnsafeConfigurationException(
                     "ENVIRONMENT=production refuses to start: " + problem + ". Without a stable, strong key every token breaks on restart and tokens can be forged.",
-                    "Set SECRET_KEY to a random value of at least " + SecretKeyRule.MIN_LENGTH + " characters, e.g. the output of: openssl rand -base64 48");
+                    SecretKeyRule.FIX);
         });
         if (embeddedPostgres) {
             throw new UnsafeConfigurationException(

@@ -1,19 +1,19 @@
-package com.timetracker.platform.internal;
+package com.timetracker.platform;
 
 import java.sql.SQLException;
 
-import com.timetracker.platform.UnsafeConfigurationException;
+/**
+ * Turns PostgreSQL refusing a connection into one message naming the cause and the fix (V1 failure
+ * #4: a data volume keeps the credentials it was created with). Used at startup and by {@code preflight}.
+ */
+public final class DatabaseConnectionFailure {
 
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-
-/** Turns PostgreSQL refusing the app at startup into one message naming the cause and the fix. */
-final class DatabaseStartupFailure {
-
-    private DatabaseStartupFailure() {
+    private DatabaseConnectionFailure() {
     }
 
-    static UnsafeConfigurationException of(SQLException e, JdbcConnectionDetails connection) {
-        String who = "user '" + connection.getUsername() + "' at " + connection.getJdbcUrl().replaceFirst("^jdbc:", "");
+    /** @param jdbcUrl the JDBC URL without credentials */
+    public static UnsafeConfigurationException explain(SQLException e, String username, String jdbcUrl) {
+        String who = "user '" + username + "' at " + jdbcUrl.replaceFirst("^jdbc:", "");
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return switch (state) {
             case "28P01", "28000" -> new UnsafeConfigurationException(
@@ -30,7 +30,7 @@ final class DatabaseStartupFailure {
     }
 
     /** The innermost SQL error: the driver's own, carrying PostgreSQL's SQLSTATE. */
-    static SQLException deepestSqlException(Throwable e) {
+    public static SQLException deepestSqlException(Throwable e) {
         SQLException found = null;
         for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof SQLException sql) {
