@@ -72,3 +72,13 @@ CREATE INDEX ix_payroll_entry_lines_rate ON payroll_entry_lines (pay_rate_id) WH
 --    rate and multiplier, so a change of dates or type left no trace).
 ALTER TABLE pay_rate_history ADD COLUMN change_type varchar(20);
 ALTER TABLE pay_rate_history ADD COLUMN changes text;
+
+-- 4. A period's total is the sum of its entries' net amounts (V1 let it go stale after adjustments
+--    and edits). Periods still open (draft, processing) are brought in line; approved and paid
+--    periods keep the total they were approved and paid with.
+UPDATE payroll_periods p
+SET total_amount = s.net
+FROM (SELECT pp.id, coalesce(sum(e.net_amount), 0) AS net
+      FROM payroll_periods pp LEFT JOIN payroll_entries e ON e.payroll_period_id = pp.id
+      GROUP BY pp.id) s
+WHERE s.id = p.id AND p.status IN ('draft', 'processing') AND p.total_amount <> s.net;
