@@ -14,7 +14,9 @@ import com.timetracker.platform.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,8 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 class PayrollReportController {
 
     /** The payables filters, as a JSON body (POST) or query parameters (GET). */
-    record PayablesQuery(LocalDate startDate, LocalDate endDate, @Positive Long periodId, @Positive Long userId, String status,
-                         String periodType) {
+    record PayablesQuery(@BindParam("start_date") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+                         @BindParam("end_date") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+                         @BindParam("period_id") @Positive Long periodId, @BindParam("user_id") @Positive Long userId, String status,
+                         @BindParam("period_type") String periodType) {
 
         PayrollReports.Filter filter() {
             PayrollReports.Filter f = new PayrollReports.Filter(startDate, endDate, periodId, userId, status, periodType, false);
@@ -109,14 +113,8 @@ class PayrollReportController {
     }
 
     @GetMapping("/payables")
-    Payables payablesByQuery(@AuthenticationPrincipal AuthenticatedUser me, HttpServletRequest request,
-                             @RequestParam(name = "start_date", required = false) LocalDate startDate,
-                             @RequestParam(name = "end_date", required = false) LocalDate endDate,
-                             @RequestParam(name = "period_id", required = false) Long periodId,
-                             @RequestParam(name = "user_id", required = false) Long userId,
-                             @RequestParam(required = false) String status,
-                             @RequestParam(name = "period_type", required = false) String periodType) {
-        return payablesReport(me, new PayablesQuery(startDate, endDate, periodId, userId, status, periodType), request);
+    Payables payablesByQuery(@AuthenticationPrincipal AuthenticatedUser me, @Valid PayablesQuery query, HttpServletRequest request) {
+        return payablesReport(me, query, request);
     }
 
     private Payables payablesReport(AuthenticatedUser me, PayablesQuery query, HttpServletRequest request) {

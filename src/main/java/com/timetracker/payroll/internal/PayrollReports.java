@@ -97,6 +97,10 @@ class PayrollReports {
             SELECT e.id AS entry_id, e.user_id, u.name AS user_name, u.email AS user_email, e.rate_type, p.id AS period_id,
                    p.name AS period_name, p.start_date, p.end_date, p.status AS period_status, p.period_type,
                    e.regular_hours, e.overtime_hours, e.regular_rate, e.overtime_rate, e.gross_amount, e.adjustments_amount, e.net_amount
+            """;
+
+    /** The entries a filter selects (shared by the rows and their date span). */
+    private static final String FILTERED = """
             FROM payroll_entries e JOIN payroll_periods p ON p.id = e.payroll_period_id JOIN users u ON u.id = e.user_id
             WHERE (CAST(:period AS bigint) IS NULL OR p.id = :period)
               AND (CAST(:user AS bigint) IS NULL OR e.user_id = :user)
@@ -105,7 +109,7 @@ class PayrollReports {
               AND (CAST(:type AS varchar) IS NULL OR p.period_type = :type)
               AND (CAST(:start AS date) IS NULL OR p.start_date >= :start)
               AND (CAST(:end AS date) IS NULL OR p.end_date <= :end)
-            ORDER BY p.start_date DESC, p.id DESC, u.name, e.id""";
+            """;
 
     private final JdbcClient jdbc;
     private final PayrollPeriods periods;
@@ -159,8 +163,19 @@ class PayrollReports {
         return f.endDate() != null ? "Until " + f.endDate() : "All Time";
     }
 
+    /** The first and last day the selected periods cover; null when nothing is selected. */
+    LocalDate[] span(Filter f) {
+        return statement("SELECT min(p.start_date) AS first, max(p.end_date) AS last " + FILTERED, f)
+                .query((rs, n) -> rs.getObject(1) == null ? null
+                        : new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)}).list().get(0);
+    }
+
     private JdbcClient.StatementSpec statement(Filter f) {
-        return jdbc.sql(ROWS).param("period", f.periodId()).param("user", f.userId()).param("status", f.status())
+        return statement(ROWS + FILTERED + " ORDER BY p.start_date DESC, p.id DESC, u.name, e.id", f);
+    }
+
+    private JdbcClient.StatementSpec statement(String sql, Filter f) {
+        return jdbc.sql(sql).param("period", f.periodId()).param("user", f.userId()).param("status", f.status())
                 .param("final", f.finalOnly()).param("type", f.periodType()).param("start", f.startDate()).param("end", f.endDate());
     }
 }

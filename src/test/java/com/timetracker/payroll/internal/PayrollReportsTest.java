@@ -137,6 +137,50 @@ class PayrollReportsTest {
         assertThat(auditRows("PAYROLL_READ")).isEqualTo(before + 3);
     }
 
+    @Test
+    void payablesDownloadAsCsvXlsxAndPdfWithTotalsAndAreAudited() throws Exception {
+        long exports = auditRows("PAYROLL_EXPORT");
+        String query = "?period_id=" + approvedPeriod;
+        HttpResponse<String> csv = admin.get("/api/payroll/reports/payables/export/csv" + query);
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("payroll_report_2026-06-01_2026-06-07.csv");
+        String annName = ann.name();
+        String boName = bo.name();
+        String first = annName.compareTo(boName) < 0 ? annName : boName;
+        java.util.List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("User ID,User Name,Email,Period,Regular Hours,Overtime Hours,Regular Rate,Overtime Rate,Gross Amount,Adjustments,Net Amount");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.stream().filter(l -> l.startsWith(ann.id() + ",")).findFirst().orElseThrow())
+                .isEqualTo(ann.id() + "," + annName + "," + ann.email() + ",June A,30.00,0.00,20.00,30.00,600.00,50.50,650.50");
+        assertThat(lines.stream().filter(l -> l.startsWith(bo.id() + ",")).findFirst().orElseThrow())
+                .isEqualTo(bo.id() + "," + boName + "," + bo.email() + ",June A,30.00,0.00,300.00,0.00,900.00,0.00,900.00");
+        assertThat(lines.get(1)).startsWith(String.valueOf(first.equals(annName) ? ann.id() : bo.id()));
+        assertThat(lines.get(3)).isEqualTo("Total,2 employees,,2026-06-01 to 2026-06-07,60.00,0.00,,,1500.00,50.50,1550.50");
+
+        var xlsx = admin.send(admin.request("/api/payroll/reports/payables/export/excel" + query).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).contains("payroll_report_2026-06-01_2026-06-07.xlsx");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(10).getStringCellValue()).isEqualTo("Net Amount");
+            assertThat(sheet.getRow(3).getCell(10).getNumericCellValue()).isEqualTo(1550.50);
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Total");
+        }
+
+        var pdf = admin.send(admin.request("/api/payroll/reports/payables/export/pdf" + query).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Payroll Report").contains("Period: 2026-06-01 to 2026-06-07").contains("1550.50");
+        }
+
+        assertThat(admin.get("/api/payroll/reports/payables/export/doc").statusCode()).isEqualTo(422);
+        assertThat(ann.http().get("/api/payroll/reports/payables/export/csv").statusCode()).isEqualTo(403);
+        assertThat(auditRows("PAYROLL_EXPORT")).isEqualTo(exports + 3);
+    }
+
     long auditRows(String action) {
         return jdbc.sql("SELECT count(*) FROM audit_logs WHERE action = :a").param("a", action).query(Long.class).single();
     }
