@@ -281,6 +281,32 @@ class PayrollApiTest {
     }
 
     @Test
+    void aVoidPeriodIsFrozenButDeletableAndADeletedRateAppliesNowhere() {
+        People.Person eve = worker("UTC");
+        long rateId = rate(eve.id(), "hourly", "20.00", "2025-01-01");
+        work(eve.id(), ZoneId.of("UTC"), "2026-08-03T09:00", 120);
+        long period = period("2026-08-01", "2026-08-31", ", \"user_ids\": [" + eve.id() + "]");
+        assertThat(process(period).get("total_amount").asString()).isEqualTo("40.00");
+        long entryId = entryOf(period, eve.id()).get("id").asLong();
+        assertThat(Http.json(admin.post("/api/payroll/periods/" + period + "/void", "")).get("status").asString()).isEqualTo("void");
+        assertThat(admin.post("/api/payroll/adjustments", "{\"payroll_entry_id\": " + entryId
+                + ", \"adjustment_type\": \"bonus\", \"description\": \"x\", \"amount\": 1}").statusCode()).isEqualTo(409);
+        assertThat(admin.post("/api/payroll/periods/" + period + "/approve", "").statusCode()).isEqualTo(409);
+        assertThat(admin.delete("/api/payroll/periods/" + period).statusCode()).isEqualTo(204);
+
+        assertThat(Http.json(admin.get("/api/pay-rates/user/" + eve.id() + "/current")).get("id").asLong()).isEqualTo(rateId);
+        assertThat(admin.delete("/api/pay-rates/" + rateId).statusCode()).isEqualTo(204);
+        JsonNode deleted = Http.json(admin.get("/api/pay-rates/" + rateId));
+        assertThat(deleted.get("is_active").asBoolean()).isFalse();
+        assertThat(Http.json(admin.get("/api/pay-rates/" + rateId + "/history")).get(0).get("change_type").asString()).isEqualTo("deactivated");
+        assertThat(admin.get("/api/pay-rates/user/" + eve.id() + "/current").body()).isEqualTo("null");
+        assertThat(Http.json(admin.get("/api/pay-rates/user/" + eve.id()))).isEmpty();
+        assertThat(Http.json(admin.get("/api/pay-rates/user/" + eve.id() + "?include_inactive=true"))).hasSize(1);
+        long next = period("2026-08-01", "2026-08-31", ", \"user_ids\": [" + eve.id() + "]");
+        assertThat(process(next).get("entries_count").asInt()).isZero();
+    }
+
+    @Test
     void adminReadsAreAudited() {
         long period = period("2026-05-01", "2026-05-31", "");
         long before = jdbc.sql("SELECT count(*) FROM audit_logs WHERE action = 'PAYROLL_READ' AND resource_type = 'payroll_period' AND resource_id = :p")
@@ -300,6 +326,8 @@ class PayrollApiTest {
                 422, "end_date must be after start_date");
         assertError(admin.post("/api/payroll/periods", "{\"name\": \"x\", \"start_date\": \"2026-02-01\", \"end_date\": \"2026-02-10\", \"user_ids\": [999999]}"),
                 422, "unknown users [999999]");
+        assertError(admin.post("/api/payroll/periods", "{\"name\": \"x\", \"start_date\": \"2026-01-01\", \"end_date\": \"2027-06-01\"}"),
+                422, "at most one year");
         assertError(admin.post("/api/payroll/periods", "{\"name\": \"x\", \"start_date\": \"2026-02-01\", \"end_date\": \"2026-02-10\", \"period_type\": \"yearly\"}"),
                 422, "periodType");
         assertError(admin.post("/api/payroll/periods", "{\"name\": \"x\", \"start_date\": \"someday\", \"end_date\": \"2026-02-10\"}"),
