@@ -17,8 +17,8 @@ public final class PayrollPolicy {
         return role.isAdmin();
     }
 
-    /** Read the pay rates of a person. */
-    public static boolean canReadRatesOf(Role role, long actorId, long ownerId) {
+    /** Read a person's pay rates and payroll lists (which periods they show: see {@link #canReadEntryOf}). */
+    public static boolean canReadPayOf(Role role, long actorId, long ownerId) {
         return canManagePayroll(role) || actorId == ownerId;
     }
 

@@ -21,7 +21,7 @@ class PayrollPolicyTest {
             "SUPER_ADMIN, false, true", "ADMIN, false, true", "MANAGER, false, false", "REGULAR_USER, false, false",
             "SUPER_ADMIN, true, true", "ADMIN, true, true", "MANAGER, true, true", "REGULAR_USER, true, true"})
     void ratesAreReadByAdminsAndTheirOwner(Role role, boolean own, boolean allowed) {
-        assertThat(PayrollPolicy.canReadRatesOf(role, 7, own ? 7 : 8)).isEqualTo(allowed);
+        assertThat(PayrollPolicy.canReadPayOf(role, 7, own ? 7 : 8)).isEqualTo(allowed);
     }
 
     @ParameterizedTest

@@ -138,7 +138,7 @@ class PayRateController {
     @GetMapping("/{id}")
     PayRateView get(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable long id, HttpServletRequest request) {
         PayRates.PayRate rate = rates.get(id);
-        if (!PayrollPolicy.canReadRatesOf(me.role(), me.id(), rate.userId())) {
+        if (!PayrollPolicy.canReadPayOf(me.role(), me.id(), rate.userId())) {
             throw ApiException.forbidden("Can only view your own pay rates");
         }
         audit.read(request, me, "pay_rate", id, "pay rate");
@@ -173,7 +173,7 @@ class PayRateController {
     }
 
     private static void requireRatesOf(AuthenticatedUser me, long userId) {
-        if (!PayrollPolicy.canReadRatesOf(me.role(), me.id(), userId)) {
+        if (!PayrollPolicy.canReadPayOf(me.role(), me.id(), userId)) {
             throw ApiException.forbidden("Can only view your own pay rates");
         }
     }

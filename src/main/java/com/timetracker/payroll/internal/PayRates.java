@@ -116,6 +116,7 @@ class PayRates {
             throw ApiException.invalid("user_id: no user with id " + userId);
         }
         requireOrderedDates(f.effectiveFrom(), f.effectiveTo());
+        requireStorableOvertimeRate(f.baseRate(), f.overtimeMultiplier());
         long id = jdbc.sql("""
                         INSERT INTO pay_rates (user_id, rate_type, base_rate, currency, overtime_multiplier, effective_from,
                                                effective_to, is_active, created_by, created_at, updated_at)
@@ -192,6 +193,7 @@ class PayRates {
         if (changes.isEmpty()) {
             return before;
         }
+        requireStorableOvertimeRate(after.baseRate(), after.overtimeMultiplier());
         jdbc.sql("""
                         UPDATE pay_rates SET rate_type = :type, base_rate = :base, currency = :currency, overtime_multiplier = :multiplier,
                                effective_from = :from, effective_to = :to, is_active = :active, updated_at = :now
@@ -216,6 +218,13 @@ class PayRates {
     private static void requireOrderedDates(LocalDate from, LocalDate to) {
         if (to != null && to.isBefore(from)) {
             throw ApiException.invalid("effective_to must be on or after effective_from");
+        }
+    }
+
+    /** The overtime rate (base × multiplier) is stored like the base, numeric(10,2). */
+    private static void requireStorableOvertimeRate(BigDecimal base, BigDecimal multiplier) {
+        if (base.multiply(multiplier).compareTo(new BigDecimal("99999999.99")) > 0) {
+            throw ApiException.invalid("base_rate × overtime_multiplier must not exceed 99999999.99");
         }
     }
 

@@ -198,7 +198,7 @@ class PayrollController {
     @GetMapping("/user/{userId}/entries")
     EntryList userEntries(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable long userId, @RequestParam(defaultValue = "0") int skip,
                           @RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
-        if (!PayrollPolicy.canReadRatesOf(me.role(), me.id(), userId)) {
+        if (!PayrollPolicy.canReadPayOf(me.role(), me.id(), userId)) {
             throw ApiException.forbidden("Can only view your own payroll entries");
         }
         PayRateController.requireWindow(skip, limit);

@@ -274,7 +274,7 @@ class PayrollEntries {
     }
 
     private static BigDecimal gross(BigDecimal regularHours, BigDecimal regularRate, BigDecimal overtimeHours, BigDecimal overtimeRate) {
-        return Money.cents(regularHours.multiply(regularRate).add(overtimeHours.multiply(overtimeRate)));
+        return Money.storable(Money.cents(regularHours.multiply(regularRate).add(overtimeHours.multiply(overtimeRate))));
     }
 
     private Timestamp now() {

@@ -253,7 +253,7 @@ class PayrollPeriods {
                             pay_rate_id = EXCLUDED.pay_rate_id, rate_type = EXCLUDED.rate_type, updated_at = EXCLUDED.updated_at
                         RETURNING id""")
                 .param("period", periodId).param("user", userId).param("reg", r.regularHours()).param("ot", r.overtimeHours())
-                .param("regRate", r.regularRate()).param("otRate", r.overtimeRate()).param("gross", r.gross())
+                .param("regRate", r.regularRate()).param("otRate", r.overtimeRate()).param("gross", Money.storable(r.gross()))
                 .param("rate", r.applied().id()).param("type", r.applied().type()).param("now", now())
                 .query(Long.class).single();
         jdbc.sql("DELETE FROM payroll_entry_lines WHERE payroll_entry_id = :id").param("id", entryId).update();

@@ -89,7 +89,7 @@ class PayrollReportController {
                                  @RequestParam(name = "period_id", required = false) Long periodId,
                                  @RequestParam(name = "start_date", required = false) LocalDate startDate,
                                  @RequestParam(name = "end_date", required = false) LocalDate endDate, HttpServletRequest request) {
-        if (!PayrollPolicy.canReadRatesOf(me.role(), me.id(), userId)) {
+        if (!PayrollPolicy.canReadPayOf(me.role(), me.id(), userId)) {
             throw ApiException.forbidden("Can only view your own payroll report");
         }
         List<UserPayrollReport> list = personal(me, userId, periodId, startDate, endDate);

@@ -347,6 +347,8 @@ class PayrollApiTest {
                 422, "rateType");
         assertError(admin.post("/api/pay-rates", "{\"user_id\": " + dee.id() + ", \"base_rate\": 10, \"effective_from\": \"2026-02-01\", \"effective_to\": \"2026-01-01\"}"),
                 422, "effective_to");
+        assertError(admin.post("/api/pay-rates", "{\"user_id\": " + dee.id() + ", \"base_rate\": 99999999, \"overtime_multiplier\": 2, \"effective_from\": \"2026-01-01\"}"),
+                422, "must not exceed");
         assertError(admin.get("/api/payroll/periods/99999999"), 404, "Payroll period not found");
         assertError(admin.get("/api/payroll/periods/abc"), 422, "abc");
         assertError(admin.get("/api/pay-rates/99999999"), 404, "Pay rate not found");
