@@ -40,7 +40,9 @@ class PayrollPeriods {
             if (selectedUserIds == null || selectedUserIds.isBlank()) {
                 return null;
             }
-            return Arrays.stream(selectedUserIds.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+            // V1 wrote this column without checking it: anything that is not an id is ignored
+            List<Long> ids = Arrays.stream(selectedUserIds.split(",")).map(String::strip).filter(s -> s.matches("\\d{1,18}")).map(Long::valueOf).toList();
+            return ids.isEmpty() ? null : ids;
         }
     }
 
