@@ -120,11 +120,9 @@ final class PayCalculation {
                 acc.computeIfAbsent(rate.id(), id -> new Acc(rate)).monthShares
                         .merge(day.withDayOfMonth(1), 1, Integer::sum);
             }
-            if (PROJECT_BASED.equals(rate.type()) && day.equals(rate.to()) && !in.projectRatesPaidElsewhere().contains(rate.id())) {
-                acc.computeIfAbsent(rate.id(), id -> new Acc(rate)).feeDue = true;
-            }
             if (PROJECT_BASED.equals(rate.type())) {
-                acc.computeIfAbsent(rate.id(), id -> new Acc(rate));
+                Acc a = acc.computeIfAbsent(rate.id(), id -> new Acc(rate));
+                a.feeDue |= day.equals(rate.to()) && !in.projectRatesPaidElsewhere().contains(rate.id());
             }
         }
 
