@@ -307,6 +307,22 @@ class PayrollApiTest {
     }
 
     @Test
+    void processingTwiceAtTheSameTimeStillGivesOneEntryPerPerson() throws Exception {
+        People.Person fay = worker("UTC");
+        rate(fay.id(), "hourly", "20.00", "2025-01-01");
+        work(fay.id(), ZoneId.of("UTC"), "2026-09-01T09:00", 90);
+        long period = period("2026-09-01", "2026-09-30", ", \"user_ids\": [" + fay.id() + "]");
+        var runs = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> admin.post("/api/payroll/periods/" + period + "/process", "")))
+                .toList();
+        for (var run : runs) {
+            assertThat(run.get().statusCode()).isEqualTo(200);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM payroll_entries WHERE payroll_period_id = :p").param("p", period).query(Long.class).single()).isEqualTo(1);
+        assertThat(total(period)).isEqualTo("30.00");
+    }
+
+    @Test
     void adminReadsAreAudited() {
         long period = period("2026-05-01", "2026-05-31", "");
         long before = jdbc.sql("SELECT count(*) FROM audit_logs WHERE action = 'PAYROLL_READ' AND resource_type = 'payroll_period' AND resource_id = :p")
