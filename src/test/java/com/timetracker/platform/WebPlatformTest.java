@@ -38,7 +38,7 @@ class WebPlatformTest {
     @TestConfiguration
     @Import(Probe.Endpoints.class)
     static class Probe {
-        record Entry(@NotBlank String description, @NotNull Integer hours) {
+        record Entry(@NotBlank String description, @NotNull Integer hours, @jakarta.validation.constraints.PositiveOrZero Integer breakMinutes) {
         }
 
         @RestController
@@ -186,6 +186,15 @@ class WebPlatformTest {
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(Http.json(response).get("detail").findValuesAsString("field")).containsExactlyInAnyOrder("description", "hours");
+    }
+
+    @Test
+    void fieldsAreNamedAsTheJsonSpellsThem() {
+        var response = http().post("/api/test/entries", "{\"description\": \"x\", \"hours\": 1, \"break_minutes\": -5}");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(Http.json(response).get("detail").get(0).get("loc").toString()).isEqualTo("[\"body\",\"break_minutes\"]");
+        assertThat(Http.json(response).get("message").asString()).startsWith("break_minutes: ");
     }
 
     @Test

@@ -46,7 +46,7 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
         List<Map<String, Object>> fields = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            fields.add(field("body", error.getField(), error.getDefaultMessage(), error.getCode()));
+            fields.add(field("body", jsonName(error.getField()), error.getDefaultMessage(), error.getCode()));
         }
         e.getBindingResult().getGlobalErrors().forEach(error ->
                 fields.add(field("body", null, error.getDefaultMessage(), error.getCode())));
@@ -57,7 +57,7 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
         List<Map<String, Object>> fields = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                fields.add(field("query", result.getMethodParameter().getParameterName(), error.getDefaultMessage(), "invalid"))));
+                fields.add(field("query", queryName(result.getMethodParameter()), error.getDefaultMessage(), "invalid"))));
         return invalid(request, fields);
     }
 
@@ -140,6 +140,20 @@ class ApiExceptionHandler {
                 .map(f -> f.get("field") == null ? String.valueOf(f.get("msg")) : f.get("field") + ": " + f.get("msg"))
                 .reduce((a, b) -> a + "; " + b).orElse("Invalid request");
         return respond(request, HttpStatus.UNPROCESSABLE_CONTENT, "validation_error", message, fields);
+    }
+
+    /** Bean-validation names Java properties ({@code baseRate}); the API speaks snake_case ({@code base_rate}). */
+    static String jsonName(String propertyPath) {
+        return propertyPath.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String queryName(org.springframework.core.MethodParameter parameter) {
+        org.springframework.web.bind.annotation.RequestParam param =
+                parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        return jsonName(String.valueOf(parameter.getParameterName()));
     }
 
     /** One entry in FastAPI's {@code detail} list shape ({@code loc}, {@code msg}, {@code type}), plus {@code field}. */
