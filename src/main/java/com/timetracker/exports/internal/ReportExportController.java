@@ -44,7 +44,6 @@ class ReportExportController {
         DateRange range = ranges.required(startDate, endDate, tz, me);
         boolean json = format.strip().equalsIgnoreCase("json");
         ExportFormat file = json ? null : ExportFormat.parse(format);
-        ExportProgress.checkId(progressId);
         EntryScope scope = entries.own(me, projectId);
         if (json) {
             downloads.json(me, scope, range, EntryExports.Order.OLDEST_FIRST, progressId, response);
