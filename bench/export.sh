@@ -4,11 +4,11 @@
 # entries (default 100,000, over 347 days) plus a tenth of that in a second user through psql on the
 # embedded PostgreSQL, then downloads GET /api/export/csv and /excel for both users with curl (after one warm-up
 # download of each format, not reported). Each
-# download follows a full GC; while it runs, jstat samples the heap every 50 ms. Printed per export:
-# rows, seconds, bytes, peak heap used (largest "before GC" in the GC log or jstat sample) and the
-# largest heap left after a GC during the export (the live set). Flat heap: the 100,000-row export
+# download follows a full GC. Printed per export: rows, seconds, bytes, peak heap used (the largest
+# "before" of the collections during the download, or the used heap right after it if larger) and the
+# largest heap left after a collection during the download (the live set). Flat heap: the 100,000-row export
 # peaks no higher than the 10,000-row one.
-# Usage: bench/export.sh [path/to/timetracker.jar]   (needs curl, psql, jcmd, jstat, python3)
+# Usage: bench/export.sh [path/to/timetracker.jar]   (needs curl, psql, jcmd, python3; ROWS, HEAP)
 set -euo pipefail
 JAR=$(realpath "${1:-$(dirname "$0")/../target/timetracker.jar}")
 ROWS=${ROWS:-100000}
@@ -50,30 +50,22 @@ range="start_date=2025-01-01&end_date=2025-12-31&tz=UTC"
 measure() { # label, path
   jcmd $pid GC.run > /dev/null
   local before; before=$(wc -l < "$work/gc.log")
-  jstat -gc $pid 50 > "$work/jstat.txt" & local sampler=$!
   local out; out=$(curl -sf -o "$work/download" -D "$work/headers" -w '%{time_total} %{size_download}' \
     -H "Authorization: Bearer $token" "http://127.0.0.1:$port$2")
-  kill $sampler; wait $sampler 2>/dev/null || true
+  jcmd $pid GC.heap_info > "$work/heap.txt"
   local rows; rows=$(grep -i '^x-export-rows:' "$work/headers" | tr -dc '0-9')
   tail -n +"$((before + 1))" "$work/gc.log" > "$work/gc-part.log"
-  python3 - "$1" "$out" "$work/gc-part.log" "$work/jstat.txt" "$rows" <<'PY'
+  python3 - "$1" "$out" "$rows" "$work/gc-part.log" "$work/heap.txt" <<'PY'
 import re, sys
-label, out, gc, js, rows_total = sys.argv[1], sys.argv[2].split(), sys.argv[3], sys.argv[4], sys.argv[5]
-before = after = 0.0
+label, out, rows, gc, heap = sys.argv[1], sys.argv[2].split(), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+peak = live = 0.0
 for line in open(gc):
-    if 'Pause Full' in line:
-        continue  # the GC.run that precedes the download
-    m = re.search(r'(\d+)M->(\d+)M\(\d+M\)', line)
-    if m:
-        before, after = max(before, float(m.group(1))), max(after, float(m.group(2)))
-rows = [l.split() for l in open(js) if l.strip() and not l.lstrip().startswith('S0C')]
-idx = None
-for l in open(js):
-    if l.lstrip().startswith('S0C'):
-        head = l.split(); idx = [head.index(c) for c in ('S0U', 'S1U', 'EU', 'OU')]
-        break
-sampled = max((sum(float(r[i]) for i in idx) / 1024 for r in rows if len(r) > max(idx)), default=0.0)
-print(f"| {label} | {int(rows_total):,} | {float(out[0]):.2f} s | {int(out[1]) / 1e6:.1f} MB | {max(before, sampled):.0f} MB | {after:.0f} MB |")
+    m = re.search(r'Pause (Young|Mixed|Remark|Cleanup).* (\d+)M->(\d+)M\(\d+M\)', line)
+    if m:  # collections during the download (the full GC before it is not one of them)
+        peak, live = max(peak, float(m.group(2))), max(live, float(m.group(3)))
+# used heap right after the download: what it allocated since the last collection, on top of the live set
+end = float(re.search(r'used (\d+)K', open(heap).read()).group(1)) / 1024
+print(f"| {label} | {rows:,} | {float(out[0]):.2f} s | {int(out[1]) / 1e6:.1f} MB | {max(peak, end):.0f} MB | {live:.0f} MB |")
 PY
 }
 big=$(sql -At -c "SELECT id FROM users WHERE email = 'bench-admin@example.com'")
