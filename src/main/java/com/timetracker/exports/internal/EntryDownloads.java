@@ -59,10 +59,11 @@ class EntryDownloads {
     private void run(AuthenticatedUser me, EntryScope scope, DateRange range, EntryExports.Order order, String progressId,
                      EntrySink sink, HttpServletResponse response) {
         ExportProgress.checkId(progressId);
+        EntrySink tracked = progress.tracked(me.id(), progressId, sink);
         try {
-            entries.export(scope, range, order, progress.tracked(me.id(), progressId, sink));
+            entries.export(scope, range, order, tracked);
         } catch (RuntimeException e) {
-            progress.failed(me.id(), progressId);
+            tracked.abort();
             if (e instanceof UncheckedIOException && response.isCommitted()) {
                 // the client went away mid-download: nothing to answer, nothing to alarm anyone about
                 log.info("Export download of user {} aborted: {}", me.id(), e.getMessage());

@@ -64,13 +64,6 @@ class ExportProgress {
         return Optional.of(body);
     }
 
-    /** Marks a download that stopped half-way (client gone, database error). */
-    void failed(long userId, String progressId) {
-        if (progressId != null) {
-            save(key(userId, progressId), Map.of("status", "failed"));
-        }
-    }
-
     private static String key(long userId, String progressId) {
         return "export:progress:" + userId + ":" + progressId;
     }
@@ -115,6 +108,12 @@ class ExportProgress {
         public void end() throws IOException {
             sink.end();
             save(key, Map.of("status", "done", "rows_written", String.valueOf(written), "rows_total", String.valueOf(total)));
+        }
+
+        @Override
+        public void abort() {
+            sink.abort();
+            save(key, Map.of("status", "failed", "rows_written", String.valueOf(written)));
         }
     }
 }

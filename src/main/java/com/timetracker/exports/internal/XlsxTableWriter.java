@@ -151,8 +151,17 @@ public final class XlsxTableWriter extends StreamingTableWriter {
             workbook.write(CloseShieldOutputStream.wrap(out));
             out.flush();
         } finally {
-            workbook.dispose();
+            discard();
+        }
+    }
+
+    @Override
+    protected void discard() {
+        workbook.dispose();
+        try {
             workbook.close();
+        } catch (IOException e) {
+            // nothing was written to a file of ours; the temporary file is already gone
         }
     }
 
