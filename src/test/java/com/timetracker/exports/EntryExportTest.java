@@ -307,6 +307,18 @@ class EntryExportTest {
         }
     }
 
+    @Test
+    void theReportsExportPdfHasTheHoursColumns() throws Exception {
+        HttpResponse<byte[]> response = bytes(ann.http(), "/api/reports/export?" + JANUARY + "&format=pdf");
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"time_entries_2026-01-01_2026-01-31.pdf\"");
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            assertThat(new PDFTextStripper().getText(pdf))
+                    .contains("Date Start Time End Time Duration (hours) Project Task Description")
+                    .contains("2026-01-05 09:00:00 10:30:00 1.50 Alpha Design =cmd|' /C calc'!A0")
+                    .contains("Total: 4.59");
+        }
+    }
+
     private static List<String> cells(Row row) {
         List<String> values = new ArrayList<>();
         for (Cell cell : row) {

@@ -52,7 +52,8 @@ class ExportController {
         DateRange range = ranges.orThisMonth(startDate, endDate, tz, me);
         EntryScope scope = entries.scope(me, userId, projectId);
         String fileName = format == ExportFormat.PDF ? "time_report" : "time_entries";
-        downloads.table(me, scope, range, format, EntryTable.ENTRIES, fileName, EntryExports.Order.NEWEST_FIRST, progressId, response);
+        EntryTable table = format == ExportFormat.PDF ? EntryTable.PDF : EntryTable.ENTRIES;
+        downloads.table(me, scope, range, format, table, fileName, EntryExports.Order.NEWEST_FIRST, progressId, response);
     }
 
     @GetMapping("/progress/{progressId}")
