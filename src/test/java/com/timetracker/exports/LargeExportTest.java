@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import com.timetracker.platform.internal.EmbeddedRedisSwitch;
 import com.timetracker.support.CatalogHttpTest;
 import com.timetracker.support.Http;
 import com.timetracker.support.People;
@@ -15,6 +16,7 @@ import com.timetracker.support.People.Person;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -23,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A large export is written while the client reads it, never built whole first: with the client
  * holding back, the server stops part-way (the unread bytes fill the connection), and the progress
- * endpoint shows how far it got; once read, everything arrived and progress says done.
+ * endpoint shows how far it got; once read, everything arrived and progress says done. Progress is
+ * a courtesy: without Redis the download still arrives whole.
  */
 @CatalogHttpTest
 class LargeExportTest {
@@ -36,14 +39,13 @@ class LargeExportTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
     @Test
     void aLargeCsvIsProducedAsTheClientReadsItAndReportsProgress() throws Exception {
         Person dave = new People(port).create("regular_user");
-        long team = jdbc.sql("INSERT INTO teams (name, owner_id, created_at, updated_at) VALUES ('Big', :u, now(), now()) RETURNING id")
-                .param("u", dave.id()).query(Long.class).single();
-        jdbc.sql("INSERT INTO team_members (team_id, user_id, role, joined_at) VALUES (:t, :u, 'owner', now())").param("t", team).param("u", dave.id()).update();
-        long project = jdbc.sql("INSERT INTO projects (team_id, name, color, is_archived, created_at, updated_at) VALUES (:t, 'Bulk', '#3B82F6', false, now(), now()) RETURNING id")
-                .param("t", team).query(Long.class).single();
+        long project = project(dave);
         // 20,000 one-minute entries in March 2025, each with a 1,000-character description: about 20 MB of CSV, several times what the connection buffers hold
         jdbc.sql("""
                 INSERT INTO time_entries (user_id, project_id, start_time, end_time, duration_seconds, description, is_running, created_at, updated_at)
@@ -85,6 +87,36 @@ class LargeExportTest {
         assertThat(done.get("percent").asInt()).isEqualTo(100);
         assertThat(new People(port).create("regular_user").http().get("/api/export/progress/" + id).statusCode())
                 .as("another user's download is not theirs to watch").isEqualTo(404);
+    }
+
+    @Test
+    void withoutRedisADownloadStillArrivesWhole() throws Exception {
+        Person erin = new People(port).create("regular_user");
+        long project = project(erin);
+        jdbc.sql("""
+                INSERT INTO time_entries (user_id, project_id, start_time, end_time, duration_seconds, description, is_running, created_at, updated_at)
+                SELECT :u, :p, TIMESTAMPTZ '2025-04-01 00:00:00+00' + i * INTERVAL '2 minutes',
+                       TIMESTAMPTZ '2025-04-01 00:01:00+00' + i * INTERVAL '2 minutes', 60, 'entry ' || i, false, now(), now()
+                FROM generate_series(0, 2499) AS i""")
+                .param("u", erin.id()).param("p", project).update();
+        EmbeddedRedisSwitch.stop(context);
+        try {
+            HttpResponse<String> response = erin.http().get("/api/export/csv?start_date=2025-04-01&end_date=2025-04-30&tz=UTC&progress_id=no-redis-1");
+            assertThat(response.statusCode()).isEqualTo(200);
+            String[] lines = response.body().split("\r\n");
+            assertThat(lines).hasSize(2502);
+            assertThat(lines[2501]).isEqualTo(",,Total:,41:40:00,,,");
+        } finally {
+            EmbeddedRedisSwitch.start(context);
+        }
+    }
+
+    private long project(Person owner) {
+        long team = jdbc.sql("INSERT INTO teams (name, owner_id, created_at, updated_at) VALUES ('Big', :u, now(), now()) RETURNING id")
+                .param("u", owner.id()).query(Long.class).single();
+        jdbc.sql("INSERT INTO team_members (team_id, user_id, role, joined_at) VALUES (:t, :u, 'owner', now())").param("t", team).param("u", owner.id()).update();
+        return jdbc.sql("INSERT INTO projects (team_id, name, color, is_archived, created_at, updated_at) VALUES (:t, 'Bulk', '#3B82F6', false, now(), now()) RETURNING id")
+                .param("t", team).query(Long.class).single();
     }
 
     /** The progress once it stops moving (the server is blocked on the unread connection). */
