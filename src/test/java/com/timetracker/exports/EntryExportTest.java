@@ -249,7 +249,7 @@ class EntryExportTest {
         assertRefused(ann.http().get("/api/export/excel?start_date=2025-01-01&end_date=2026-01-31"), 422, "validation_error",
                 "The date range covers 396 days; at most 366 are allowed");
         assertRefused(ann.http().get("/api/export/csv?" + JANUARY + "&progress_id=x"), 422, "validation_error", "progress_id: 8 to 64 letters, digits, '-' or '_'");
-        assertRefused(ann.http().get("/api/reports/export?" + JANUARY + "&format=docx"), 422, "validation_error", "format: must be one of csv, xlsx, pdf, got 'docx'");
+        assertRefused(ann.http().get("/api/reports/export?" + JANUARY + "&format=docx"), 422, "validation_error", "format: must be one of json, csv, xlsx, pdf, got 'docx'");
         assertRefused(ann.http().get("/api/reports/export?end_date=2026-01-31"), 422, "validation_error", "start_date: is required");
         for (String bad : List.of("/api/export/csv?start_date=yesterday", "/api/export/csv?project_id=abc", "/api/export/pdf?user_id=1.5",
                 "/api/reports/export?" + JANUARY + "&project_id=abc", "/api/reports/export?start_date=2026-13-01&end_date=2026-01-31")) {
