@@ -35,6 +35,6 @@ public record ExportFile(String fileName, ExportFormat format) {
 
     /** Sets {@link #headers()} on a response that the caller then streams into. */
     public void applyTo(HttpServletResponse response) {
-        headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        headers().forEach((name, values) -> response.setHeader(name, values.get(0)));
     }
 }

@@ -249,13 +249,13 @@ class EntryExportTest {
         assertRefused(ann.http().get("/api/export/excel?start_date=2025-01-01&end_date=2026-01-31"), 422, "validation_error",
                 "The date range covers 396 days; at most 366 are allowed");
         assertRefused(ann.http().get("/api/export/csv?" + JANUARY + "&progress_id=x"), 422, "validation_error", "progress_id: 8 to 64 letters, digits, '-' or '_'");
-        assertRefused(ann.http().get("/api/reports/export?" + JANUARY + "&format=docx"), 422, "validation_error", "format: must be one of csv, xlsx, pdf, got 'docx'");
+        assertRefused(ann.http().get("/api/reports/export?" + JANUARY + "&format=docx"), 422, "validation_error", "format: must be one of json, csv, xlsx, pdf, got 'docx'");
         assertRefused(ann.http().get("/api/reports/export?end_date=2026-01-31"), 422, "validation_error", "start_date: is required");
         for (String bad : List.of("/api/export/csv?start_date=yesterday", "/api/export/csv?project_id=abc", "/api/export/pdf?user_id=1.5",
                 "/api/reports/export?" + JANUARY + "&project_id=abc", "/api/reports/export?start_date=2026-13-01&end_date=2026-01-31")) {
             HttpResponse<String> response = ann.http().get(bad);
-            assertThat(response.statusCode()).as(bad).isBetween(400, 422);
-            assertThat(Http.json(response).get("error").asString()).as(bad).isNotBlank();
+            assertThat(response.statusCode()).as(bad).isEqualTo(422);
+            assertThat(Http.json(response).get("error").asString()).as(bad).isEqualTo("validation_error");
         }
         assertRefused(ann.http().get("/api/export/progress/unknown-download-1"), 404, "not_found", "No export with this progress_id");
     }
@@ -304,6 +304,18 @@ class EntryExportTest {
             assertThat(sheet.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(1.5);
             assertThat(new DataFormatter().formatCellValue(sheet.getRow(1).getCell(3))).isEqualTo("1.50");
             assertThat(sheet.getRow(5).getCell(3).getNumericCellValue()).isEqualTo(4.59);
+        }
+    }
+
+    @Test
+    void theReportsExportPdfHasTheHoursColumns() throws Exception {
+        HttpResponse<byte[]> response = bytes(ann.http(), "/api/reports/export?" + JANUARY + "&format=pdf");
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"time_entries_2026-01-01_2026-01-31.pdf\"");
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            assertThat(new PDFTextStripper().getText(pdf))
+                    .contains("Date Start Time End Time Duration (hours) Project Task Description")
+                    .contains("2026-01-05 09:00:00 10:30:00 1.50 Alpha Design =cmd|' /C calc'!A0")
+                    .contains("Total: 4.59");
         }
     }
 

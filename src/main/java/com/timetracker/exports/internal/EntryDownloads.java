@@ -38,16 +38,15 @@ class EntryDownloads {
         this.clock = clock;
     }
 
-    /** A table file: CSV and XLSX with {@code table}'s columns, PDF with V1's PDF columns. */
+    /** A table file with {@code table}'s columns; the PDF is headed by the period, zone and time of generation. */
     void table(AuthenticatedUser me, EntryScope scope, DateRange range, ExportFormat format, EntryTable table,
                String fileName, EntryExports.Order order, String progressId, HttpServletResponse response) {
         Instant now = clock.instant();
         ExportFile file = ExportFile.of(fileName, range.first(), range.last(), format);
-        EntrySink sink = format == ExportFormat.PDF
-                ? new TableEntrySink(response, file, EntryTable.PDF, range, now, "Time Tracking Report",
-                        "Period: " + range.first() + " to " + range.last() + " (" + range.zone() + ")",
-                        "Generated: " + GENERATED.format(ZonedDateTime.ofInstant(now, range.zone())))
-                : new TableEntrySink(response, file, table, range, now, "Time Entries");
+        EntrySink sink = new TableEntrySink(response, file, table, range, now,
+                format == ExportFormat.PDF ? "Time Tracking Report" : "Time Entries",
+                "Period: " + range.first() + " to " + range.last() + " (" + range.zone() + ")",
+                "Generated: " + GENERATED.format(ZonedDateTime.ofInstant(now, range.zone())));
         run(me, scope, range, order, progressId, sink, response);
     }
 
@@ -59,10 +58,11 @@ class EntryDownloads {
     private void run(AuthenticatedUser me, EntryScope scope, DateRange range, EntryExports.Order order, String progressId,
                      EntrySink sink, HttpServletResponse response) {
         ExportProgress.checkId(progressId);
+        EntrySink tracked = progress.tracked(me.id(), progressId, sink);
         try {
-            entries.export(scope, range, order, progress.tracked(me.id(), progressId, sink));
+            entries.export(scope, range, order, tracked);
         } catch (RuntimeException e) {
-            progress.failed(me.id(), progressId);
+            tracked.abort();
             if (e instanceof UncheckedIOException && response.isCommitted()) {
                 // the client went away mid-download: nothing to answer, nothing to alarm anyone about
                 log.info("Export download of user {} aborted: {}", me.id(), e.getMessage());

@@ -11,4 +11,7 @@ interface EntrySink {
     void entry(ExportedEntry entry) throws IOException;
 
     void end() throws IOException;
+
+    /** The export failed half-way: release what is held, leave the file incomplete. */
+    void abort();
 }

@@ -13,10 +13,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,37 +39,25 @@ class ExportController {
         this.progress = progress;
     }
 
-    @GetMapping("/csv")
-    void csv(@AuthenticationPrincipal AuthenticatedUser me, Query query, HttpServletResponse response) {
-        download(me, query, ExportFormat.CSV, "time_entries", response);
-    }
-
-    @GetMapping("/excel")
-    void excel(@AuthenticationPrincipal AuthenticatedUser me, Query query, HttpServletResponse response) {
-        download(me, query, ExportFormat.XLSX, "time_entries", response);
-    }
-
-    @GetMapping("/pdf")
-    void pdf(@AuthenticationPrincipal AuthenticatedUser me, Query query, HttpServletResponse response) {
-        download(me, query, ExportFormat.PDF, "time_report", response);
+    @GetMapping("/{kind:csv|excel|pdf}")
+    void download(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String kind,
+                  @RequestParam(name = "start_date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+                  @RequestParam(name = "end_date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+                  @RequestParam(name = "project_id", required = false) Long projectId,
+                  @RequestParam(name = "user_id", required = false) Long userId,
+                  @RequestParam(required = false) String tz,
+                  @RequestParam(name = "progress_id", required = false) String progressId,
+                  HttpServletResponse response) {
+        ExportFormat format = ExportFormat.parse(kind);
+        DateRange range = ranges.orThisMonth(startDate, endDate, tz, me);
+        EntryScope scope = entries.scope(me, userId, projectId);
+        String fileName = format == ExportFormat.PDF ? "time_report" : "time_entries";
+        EntryTable table = format == ExportFormat.PDF ? EntryTable.PDF : EntryTable.ENTRIES;
+        downloads.table(me, scope, range, format, table, fileName, EntryExports.Order.NEWEST_FIRST, progressId, response);
     }
 
     @GetMapping("/progress/{progressId}")
     Map<String, Object> progress(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable String progressId) {
         return progress.of(me.id(), progressId).orElseThrow(() -> ApiException.notFound("No export with this progress_id"));
-    }
-
-    private void download(AuthenticatedUser me, Query q, ExportFormat format, String fileName, HttpServletResponse response) {
-        DateRange range = ranges.orThisMonth(q.startDate(), q.endDate(), q.tz(), me);
-        ExportProgress.checkId(q.progressId());
-        EntryScope scope = entries.scope(me, q.userId(), q.projectId());
-        downloads.table(me, scope, range, format, EntryTable.ENTRIES, fileName, EntryExports.Order.NEWEST_FIRST, q.progressId(), response);
-    }
-
-    /** The query parameters all three share (V1's names). */
-    record Query(@BindParam("start_date") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-                 @BindParam("end_date") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
-                 @BindParam("project_id") Long projectId, @BindParam("user_id") Long userId, String tz,
-                 @BindParam("progress_id") String progressId) {
     }
 }

@@ -53,8 +53,8 @@ class ExportProgress {
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        long total = Long.parseLong((String) stored.get("rows_total"));
-        long written = Long.parseLong((String) stored.get("rows_written"));
+        long total = Long.parseLong((String) stored.getOrDefault("rows_total", "0"));
+        long written = Long.parseLong((String) stored.getOrDefault("rows_written", "0"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("progress_id", progressId);
         body.put("status", stored.get("status"));
@@ -64,23 +64,19 @@ class ExportProgress {
         return Optional.of(body);
     }
 
-    /** Marks a download that stopped half-way (client gone, database error). */
-    void failed(long userId, String progressId) {
-        if (progressId != null) {
-            save(key(userId, progressId), Map.of("status", "failed"));
-        }
-    }
-
     private static String key(long userId, String progressId) {
         return "export:progress:" + userId + ":" + progressId;
     }
 
-    private void save(String key, Map<String, String> fields) {
+    /** False when Redis failed; the download then stops reporting rather than wait on Redis again. */
+    private boolean save(String key, Map<String, String> fields) {
         try {
             redis.opsForHash().putAll(key, fields);
             redis.expire(key, KEEP);
+            return true;
         } catch (RuntimeException e) {
-            log.warn("Export progress not recorded ({}): {}", key, e.getMessage());
+            log.warn("Export progress not recorded, the download goes on without it ({}): {}", key, e.getMessage());
+            return false;
         }
     }
 
@@ -90,6 +86,7 @@ class ExportProgress {
         private final EntrySink sink;
         private long total;
         private long written;
+        private boolean reporting = true;
 
         Tracked(String key, EntrySink sink) {
             this.key = key;
@@ -99,7 +96,7 @@ class ExportProgress {
         @Override
         public void begin(long total) throws IOException {
             this.total = total;
-            save(key, Map.of("status", "running", "rows_total", String.valueOf(total), "rows_written", "0"));
+            report(Map.of("status", "running", "rows_total", String.valueOf(total), "rows_written", "0"));
             sink.begin(total);
         }
 
@@ -107,14 +104,24 @@ class ExportProgress {
         public void entry(ExportedEntry entry) throws IOException {
             sink.entry(entry);
             if (++written % STEP == 0) {
-                save(key, Map.of("rows_written", String.valueOf(written)));
+                report(Map.of("rows_written", String.valueOf(written)));
             }
         }
 
         @Override
         public void end() throws IOException {
             sink.end();
-            save(key, Map.of("status", "done", "rows_written", String.valueOf(written), "rows_total", String.valueOf(total)));
+            report(Map.of("status", "done", "rows_written", String.valueOf(written), "rows_total", String.valueOf(total)));
+        }
+
+        @Override
+        public void abort() {
+            sink.abort();
+            report(Map.of("status", "failed", "rows_written", String.valueOf(written)));
+        }
+
+        private void report(Map<String, String> fields) {
+            reporting = reporting && save(key, fields);
         }
     }
 }

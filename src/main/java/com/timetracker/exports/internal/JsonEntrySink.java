@@ -76,4 +76,9 @@ final class JsonEntrySink implements EntrySink {
         out.close();
         response.flushBuffer();
     }
+
+    @Override
+    public void abort() {
+        // the generator holds no file; an unfinished JSON body is visibly broken
+    }
 }

@@ -6,6 +6,7 @@ import com.timetracker.exports.DateRange;
 import com.timetracker.exports.DateRanges;
 import com.timetracker.exports.ExportFormat;
 import com.timetracker.identity.AuthenticatedUser;
+import com.timetracker.platform.ApiException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -43,13 +44,20 @@ class ReportExportController {
                 HttpServletResponse response) {
         DateRange range = ranges.required(startDate, endDate, tz, me);
         boolean json = format.strip().equalsIgnoreCase("json");
-        ExportFormat file = json ? null : ExportFormat.parse(format);
-        ExportProgress.checkId(progressId);
+        ExportFormat file = json ? null : fileFormat(format);
         EntryScope scope = entries.own(me, projectId);
         if (json) {
             downloads.json(me, scope, range, EntryExports.Order.OLDEST_FIRST, progressId, response);
         } else {
             downloads.table(me, scope, range, file, EntryTable.REPORT, "time_entries", EntryExports.Order.OLDEST_FIRST, progressId, response);
+        }
+    }
+
+    private static ExportFormat fileFormat(String format) {
+        try {
+            return ExportFormat.parse(format);
+        } catch (ApiException e) {
+            throw ApiException.invalid("format: must be one of json, csv, xlsx, pdf, got '" + format + "'");
         }
     }
 }

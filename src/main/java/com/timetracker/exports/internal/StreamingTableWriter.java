@@ -65,6 +65,14 @@ abstract class StreamingTableWriter implements TableWriter {
         finish(complete);
     }
 
+    @Override
+    public final void abort() {
+        if (state != State.CLOSED) {
+            state = State.CLOSED;
+            discard();
+        }
+    }
+
     protected final int columns() {
         return columns;
     }
@@ -77,6 +85,10 @@ abstract class StreamingTableWriter implements TableWriter {
 
     /** Completes the file and releases resources; {@code headed} is false when nothing was written. */
     protected abstract void finish(boolean headed) throws IOException;
+
+    /** Releases resources without completing the file. */
+    protected void discard() {
+    }
 
     private void checkWidth(List<?> values) {
         if (values.size() != columns) {

@@ -55,4 +55,11 @@ final class TableEntrySink implements EntrySink {
         writer.close();
         response.flushBuffer();
     }
+
+    @Override
+    public void abort() {
+        if (writer != null) {
+            writer.abort();
+        }
+    }
 }

@@ -205,6 +205,19 @@ class TableWritersTest {
         }
     }
 
+    @Test
+    void anAbortedFileIsLeftIncompleteAndCloseThenDoesNothing() throws IOException {
+        for (ExportFormat format : List.of(ExportFormat.XLSX, ExportFormat.CSV)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            TableWriter writer = TableExports.open(format, out, "t");
+            writer.header("a").row(1).row(2);
+            writer.abort();
+            writer.close();
+            assertThat(out.size()).as(format + ": nothing that could pass for a whole file").isZero();
+            assertThatThrownBy(() -> writer.row(3)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
     private static List<String> texts(Row row) {
         List<String> texts = new ArrayList<>();
         for (Cell cell : row) {
