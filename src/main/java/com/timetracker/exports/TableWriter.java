@@ -59,4 +59,24 @@ public interface TableWriter extends AutoCloseable {
      * try-with-resources, whose {@code close()} runs before the {@code catch} and would complete the file.
      */
     void abort();
+
+    /** What fills a table: header, rows and totals. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(TableWriter table) throws IOException;
+    }
+
+    /**
+     * Writes {@code content} and finishes the file, or — if it fails part-way — {@linkplain #abort()
+     * abandons} it and rethrows, so a partial table never looks whole. The safe way to use a writer.
+     */
+    default void write(Content content) throws IOException {
+        try {
+            content.writeTo(this);
+        } catch (IOException | RuntimeException | Error failure) {
+            abort();
+            throw failure;
+        }
+        close();
+    }
 }

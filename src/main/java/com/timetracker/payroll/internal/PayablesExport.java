@@ -15,7 +15,6 @@ import java.util.Set;
 import com.timetracker.exports.ExportFile;
 import com.timetracker.exports.ExportFormat;
 import com.timetracker.exports.TableExports;
-import com.timetracker.exports.TableWriter;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
@@ -49,8 +48,8 @@ class PayablesExport {
         ExportFile.of("payroll_report", first, last, format).applyTo(response);
         try {
             OutputStream out = response.getOutputStream();
-            try (TableWriter table = TableExports.open(format, out, "Payroll Report",
-                    "Period: " + period, "Generated: " + GENERATED.format(clock.instant().atZone(ZoneOffset.UTC)))) {
+            TableExports.open(format, out, "Payroll Report",
+                    "Period: " + period, "Generated: " + GENERATED.format(clock.instant().atZone(ZoneOffset.UTC))).write(table -> {
                 table.widths(8, 24, 30, 24, 10, 10, 10, 10, 12, 12, 12).header(COLUMNS);
                 Set<Long> employees = new HashSet<>();
                 BigDecimal[] sums = {Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO};
@@ -64,7 +63,7 @@ class PayablesExport {
                     }
                 });
                 table.totals("Total", employees.size() + " employees", null, period, sums[0], sums[1], null, null, sums[2], sums[3], sums[4]);
-            }
+            });
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -218,6 +218,22 @@ class TableWritersTest {
         }
     }
 
+    @Test
+    void writeFinishesTheFileOnlyWhenItsContentCompletes() throws IOException {
+        ByteArrayOutputStream broken = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> TableExports.open(ExportFormat.XLSX, broken, "t").write(table -> {
+            table.header("a").row(1);
+            throw new IllegalStateException("database went away");
+        })).hasMessage("database went away");
+        assertThat(broken.size()).as("no file that could pass for a whole one").isZero();
+
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        TableExports.open(ExportFormat.XLSX, whole, "t").write(table -> table.header("a").row(1).totals(1));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(whole.toByteArray()))) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(2);
+        }
+    }
+
     private static List<String> texts(Row row) {
         List<String> texts = new ArrayList<>();
         for (Cell cell : row) {
