@@ -1,5 +1,6 @@
-import { useEffect, type ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useShallow } from 'zustand/react/shallow';
 import { isAdmin } from '../shared/api/types.ts';
 import { allowAuthRedirect, resetBreaker } from '../shared/auth/redirectBreaker.ts';
 import { useSession } from '../shared/auth/session.ts';
@@ -44,13 +45,18 @@ function RedirectLoop() {
   );
 }
 
+/** One navigation per mount, counted by the breaker; re-renders never navigate again. */
 function Redirect({ to, state }: { to: string; state?: unknown }) {
-  if (!allowAuthRedirect()) return <RedirectLoop />;
-  return <Navigate to={to} replace state={state} />;
+  const navigate = useNavigate();
+  const [allowed] = useState(allowAuthRedirect);
+  useEffect(() => {
+    if (allowed) navigate(to, { replace: true, state });
+      }, []);
+  return allowed ? null : <RedirectLoop />;
 }
 
 export function RequireAuth({ children, admin = false }: { children: ReactNode; admin?: boolean }) {
-  const { status, user } = useSession();
+  const { status, user } = useSession(useShallow((s) => ({ status: s.status, user: s.user })));
   const location = useLocation();
   if (status === 'checking') return <Checking />;
   if (status === 'unreachable') return <Unreachable />;
@@ -71,7 +77,7 @@ function SettledSession({ children }: { children: ReactNode }) {
 }
 
 export function PublicOnly({ children }: { children: ReactNode }) {
-  const { status } = useSession();
+  const status = useSession((s) => s.status);
   const location = useLocation();
   if (status === 'checking') return <Checking />;
   if (status === 'signed-in') {
