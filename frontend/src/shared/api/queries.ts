@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { Page, Project, Task, Team } from './types.ts';
 import { useSession } from '../auth/session.ts';
@@ -34,4 +34,13 @@ export function useTeamOptions() {
 export function useZone(): string {
   const zone = useSession((s) => s.user?.timezone);
   return zone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** One page of a server list; the page number lives in the caller's state. */
+export function usePage<T>(key: string, path: string, params: Record<string, unknown>) {
+  return useQuery({
+    queryKey: [key, 'page', params],
+    queryFn: async () => (await api.get<Page<T>>(path, { params })).data,
+    placeholderData: keepPreviousData,
+  });
 }
