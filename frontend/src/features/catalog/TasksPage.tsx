@@ -8,9 +8,9 @@ import { Button, Card, ConfirmDialog, Empty, ErrorState, Field, FormError, Loadi
 import { toast } from '../../shared/ui/toasts.ts';
 
 export const STATUSES: { value: TaskStatus; label: string }[] = [
-  { value: 'todo', label: 'To do' },
-  { value: 'in_progress', label: 'In progress' },
-  { value: 'done', label: 'Done' },
+  { value: 'TODO', label: 'To do' },
+  { value: 'IN_PROGRESS', label: 'In progress' },
+  { value: 'DONE', label: 'Done' },
 ];
 
 function TaskForm({ task, onClose }: { task?: Task; onClose: () => void }) {
@@ -19,7 +19,7 @@ function TaskForm({ task, onClose }: { task?: Task; onClose: () => void }) {
   const [form, setForm] = useState({
     name: task?.name ?? '',
     project_id: task?.project_id ?? (null as number | null),
-    status: task?.status ?? ('todo' as TaskStatus),
+    status: task?.status ?? ('TODO' as TaskStatus),
     description: task?.description ?? '',
   });
   const [touched, setTouched] = useState(false);

@@ -37,7 +37,8 @@ export type TimeEntry = Full<
 export type TimerState = { is_running: boolean; current_entry: TimeEntry | null; elapsed_seconds: number | null };
 export type ActiveTimer = Full<Schemas['ActiveTimer'], 'task_id' | 'task_name' | 'description'>;
 export type Project = Full<Schemas['ProjectResponse'], 'description' | 'team_name'>;
-export type TaskStatus = 'todo' | 'in_progress' | 'done';
+/** The server's values (TaskController.STATUSES); V1 documents showed lower case. */
+export type TaskStatus = 'TODO' | 'IN_PROGRESS' | 'DONE';
 export type Task = Omit<Full<Schemas['TaskResponse'], 'description' | 'project_name'>, 'status'> & { status: TaskStatus };
 export type Team = Full<Schemas['TeamResponse']>;
 export type TeamMember = Full<Schemas['MemberResponse']> & { user: Full<Schemas['MemberUser']> };

@@ -73,7 +73,11 @@ abstract class BrowserTest {
     }
 
     Page newPage(int width, int height) {
-        BrowserContext context = chromium.context(baseUrl(), width, height);
+        return newPage(width, height, false);
+    }
+
+    Page newPage(int width, int height, boolean bypassCsp) {
+        BrowserContext context = chromium.context(baseUrl(), width, height, bypassCsp);
         contexts.add(context);
         // the browser's own errors end up in the test output, where a failure is diagnosed
         context.onPage(page -> {

@@ -58,12 +58,9 @@ final class Chromium implements AutoCloseable {
     }
 
     /** A fresh profile (its own storage), in UTC, desktop-sized unless told otherwise. */
-    BrowserContext context(String baseUrl) {
-        return context(baseUrl, 1280, 800);
-    }
-
-    BrowserContext context(String baseUrl, int width, int height) {
+    BrowserContext context(String baseUrl, int width, int height, boolean bypassCsp) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setBypassCSP(bypassCsp)
                 .setBaseURL(baseUrl)
                 .setTimezoneId("UTC")
                 .setLocale("en-US")
