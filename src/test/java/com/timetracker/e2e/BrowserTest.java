@@ -30,7 +30,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @SpringBootTest(classes = TimeTrackerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"TIMETRACKER_DATA_DIR=target/test-data/${random.uuid}", "BCRYPT_ROUNDS=10",
                 "FIRST_SUPER_ADMIN_EMAIL=" + People.ROOT_EMAIL, "FIRST_SUPER_ADMIN_PASSWORD=" + People.ROOT_PASSWORD,
-                "SECRET_KEY=" + Tokens.SECRET, "RATE_LIMIT_ENABLED=false"})
+                "SECRET_KEY=" + Tokens.SECRET})
 abstract class BrowserTest {
 
     static Chromium chromium;
