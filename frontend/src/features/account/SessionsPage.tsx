@@ -5,7 +5,7 @@ import { messageOf } from '../../shared/api/errors.ts';
 import { useZone } from '../../shared/api/queries.ts';
 import type { SessionView } from '../../shared/api/types.ts';
 import { formatDateTime } from '../../shared/lib/format.ts';
-import { Button, Card, ConfirmDialog, Empty, ErrorState, Loading, PageHeader } from '../../shared/ui/kit.tsx';
+import { Button, Card, ConfirmDialog, PageHeader, QueryView } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 
 /** The caller's signed-in sessions (devices), each revocable. */
@@ -38,33 +38,29 @@ export default function SessionsPage() {
         action={others.length ? <Button tone="danger" onClick={() => setEnding('others')}>Sign out all other sessions</Button> : null}
       />
       <Card>
-        {sessions.isLoading ? (
-          <Loading />
-        ) : sessions.isError ? (
-          <ErrorState error={sessions.error} retry={() => void sessions.refetch()} />
-        ) : !sessions.data?.sessions.length ? (
-          <Empty>No sessions</Empty>
-        ) : (
-          <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="sessions">
-            {sessions.data.sessions.map((s) => (
-              <li key={s.session_id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
-                <div className="min-w-0 flex-1">
-                  <p className="truncate font-medium">
-                    {s.user_agent || 'Unknown device'} {s.is_current ? <span className="ml-1 rounded-full bg-emerald-100 px-2 text-xs text-emerald-900">This device</span> : null}
-                  </p>
-                  <p className="text-xs text-slate-500 dark:text-slate-400">
-                    {s.ip_address ?? 'unknown address'} · signed in {formatDateTime(s.created_at, zone)} · last used {formatDateTime(s.last_activity, zone)}
-                  </p>
-                </div>
-                {!s.is_current ? (
-                  <Button tone="ghost" onClick={() => setEnding(s)}>
-                    Sign out
-                  </Button>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryView query={sessions} isEmpty={(d) => !d.sessions.length} empty="No sessions">
+          {(d) => (
+            <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="sessions">
+              {d.sessions.map((s) => (
+                <li key={s.session_id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
+                  <div className="min-w-0 flex-1">
+                    <p className="truncate font-medium">
+                      {s.user_agent || 'Unknown device'} {s.is_current ? <span className="ml-1 rounded-full bg-emerald-100 px-2 text-xs text-emerald-900">This device</span> : null}
+                    </p>
+                    <p className="text-xs text-slate-500 dark:text-slate-400">
+                      {s.ip_address ?? 'unknown address'} · signed in {formatDateTime(s.created_at, zone)} · last used {formatDateTime(s.last_activity, zone)}
+                    </p>
+                  </div>
+                  {!s.is_current ? (
+                    <Button tone="ghost" onClick={() => setEnding(s)}>
+                      Sign out
+                    </Button>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryView>
       </Card>
       {ending ? (
         <ConfirmDialog

@@ -6,7 +6,7 @@ import { messageOf } from '../../shared/api/errors.ts';
 import { usePage, useZone } from '../../shared/api/queries.ts';
 import type { AccountRequest, Prefill } from '../../shared/api/types.ts';
 import { formatDateTime } from '../../shared/lib/format.ts';
-import { Button, Card, ConfirmDialog, Empty, ErrorState, Field, Loading, Modal, PageHeader, Pager, TextArea } from '../../shared/ui/kit.tsx';
+import { Button, Card, ConfirmDialog, Field, Modal, PageHeader, Pager, QueryView, TextArea } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 
 const TABS = ['pending', 'approved', 'rejected', ''] as const;
@@ -89,43 +89,39 @@ export default function AccountRequestsPage() {
         <div className="mb-3 max-w-sm">
           <Field label="Search by name or email" type="search" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} />
         </div>
-        {requests.isLoading ? (
-          <Loading />
-        ) : requests.isError ? (
-          <ErrorState error={requests.error} retry={() => void requests.refetch()} />
-        ) : !requests.data?.items.length ? (
-          <Empty>No requests here</Empty>
-        ) : (
-          <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="request-list">
-            {requests.data.items.map((r) => (
-              <li key={r.id} data-testid="account-request" className="flex flex-wrap items-center gap-2 py-2 text-sm">
-                <div className="min-w-0 flex-1">
-                  <p className="truncate font-medium">{r.name}</p>
-                  <p className="truncate text-xs text-slate-500 dark:text-slate-400">
-                    {r.email}
-                    {r.job_title ? ` · ${r.job_title}` : ''}
-                    {r.department ? ` · ${r.department}` : ''} · {formatDateTime(r.submitted_at, zone)}
-                  </p>
-                  {r.message ? <p className="text-xs">{r.message}</p> : null}
-                </div>
-                <span className="rounded-full bg-slate-100 px-2 text-xs text-slate-800">{r.status}</span>
-                {r.status === 'pending' ? (
-                  <>
-                    <Button tone="secondary" onClick={() => setReviewing({ request: r, action: 'approve' })}>
-                      Approve
-                    </Button>
-                    <Button tone="ghost" onClick={() => setReviewing({ request: r, action: 'reject' })}>
-                      Reject
-                    </Button>
-                  </>
-                ) : null}
-                <Button tone="ghost" aria-label={`Delete request of ${r.name}`} onClick={() => setDeleting(r)}>
-                  Delete
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryView query={requests} isEmpty={(d) => !d.items.length} empty="No requests here">
+          {(d) => (
+            <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="request-list">
+              {d.items.map((r) => (
+                <li key={r.id} data-testid="account-request" className="flex flex-wrap items-center gap-2 py-2 text-sm">
+                  <div className="min-w-0 flex-1">
+                    <p className="truncate font-medium">{r.name}</p>
+                    <p className="truncate text-xs text-slate-500 dark:text-slate-400">
+                      {r.email}
+                      {r.job_title ? ` · ${r.job_title}` : ''}
+                      {r.department ? ` · ${r.department}` : ''} · {formatDateTime(r.submitted_at, zone)}
+                    </p>
+                    {r.message ? <p className="text-xs">{r.message}</p> : null}
+                  </div>
+                  <span className="rounded-full bg-slate-100 px-2 text-xs text-slate-800">{r.status}</span>
+                  {r.status === 'pending' ? (
+                    <>
+                      <Button tone="secondary" onClick={() => setReviewing({ request: r, action: 'approve' })}>
+                        Approve
+                      </Button>
+                      <Button tone="ghost" onClick={() => setReviewing({ request: r, action: 'reject' })}>
+                        Reject
+                      </Button>
+                    </>
+                  ) : null}
+                  <Button tone="ghost" aria-label={`Delete request of ${r.name}`} onClick={() => setDeleting(r)}>
+                    Delete
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryView>
         {requests.data ? <Pager page={requests.data.page} pages={requests.data.pages} total={requests.data.total} onPage={setPage} /> : null}
       </Card>
       {reviewing ? <Review {...reviewing} onClose={() => setReviewing(null)} /> : null}

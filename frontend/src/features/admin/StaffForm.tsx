@@ -5,7 +5,7 @@ import { useTeamOptions } from '../../shared/api/queries.ts';
 import type { Prefill, Role, User } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { passwordProblems } from '../../shared/lib/password.ts';
-import { Button, Field, FormError, Modal, SelectField } from '../../shared/ui/kit.tsx';
+import { Field, FormActions, FormError, Modal, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 import { EMAIL } from '../auth/AuthFrame.tsx';
 
@@ -104,14 +104,7 @@ export function StaffForm({ prefill, onClose }: { prefill?: Prefill | null; onCl
             ))}
           </fieldset>
         ) : null}
-        <div className="flex justify-end gap-2">
-          <Button tone="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={save.isPending}>
-            Create account
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={save.isPending} submitLabel="Create account" />
       </form>
     </Modal>
   );

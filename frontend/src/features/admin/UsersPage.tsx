@@ -6,7 +6,7 @@ import { messageOf } from '../../shared/api/errors.ts';
 import { usePage } from '../../shared/api/queries.ts';
 import type { Prefill, Role, User } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
-import { Button, Card, ConfirmDialog, Empty, ErrorState, Field, Loading, PageHeader, Pager } from '../../shared/ui/kit.tsx';
+import { Button, Card, ConfirmDialog, Field, PageHeader, Pager, QueryView } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 import { ROLE_LABELS, StaffForm } from './StaffForm.tsx';
 
@@ -58,53 +58,49 @@ export default function UsersPage() {
         <div className="mb-3 max-w-sm">
           <Field label="Search by name or email" type="search" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} />
         </div>
-        {users.isLoading ? (
-          <Loading />
-        ) : users.isError ? (
-          <ErrorState error={users.error} retry={() => void users.refetch()} />
-        ) : !users.data?.items.length ? (
-          <Empty>No user matches</Empty>
-        ) : (
-          <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="user-list">
-            {users.data.items.map((u) => {
-              const self = u.id === me.id;
-              const locked = self || (u.role === 'super_admin' && me.role !== 'super_admin');
-              return (
-                <li key={u.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
-                  <div className="min-w-0 flex-1">
-                    <p className="truncate font-medium">
-                      {u.name} {self ? <span className="text-xs text-slate-500">(you)</span> : null}
-                    </p>
-                    <p className="truncate text-xs text-slate-500 dark:text-slate-400">
-                      {u.email}
-                      {u.job_title ? ` · ${u.job_title}` : ''}
-                    </p>
-                  </div>
-                  <span className={`rounded-full px-2 text-xs ${u.is_active ? 'bg-emerald-100 text-emerald-900' : 'bg-slate-200 text-slate-800'}`}>{u.is_active ? 'Active' : 'Inactive'}</span>
-                  <label className="sr-only" htmlFor={`user-role-${u.id}`}>
-                    Role of {u.name}
-                  </label>
-                  <select
-                    id={`user-role-${u.id}`}
-                    disabled={locked}
-                    className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900"
-                    value={u.role}
-                    onChange={(e) => changeRole.mutate({ user: u, role: e.target.value as Role })}
-                  >
-                    {(roles.includes(u.role) ? roles : [u.role, ...roles]).map((r) => (
-                      <option key={r} value={r}>
-                        {ROLE_LABELS[r]}
-                      </option>
-                    ))}
-                  </select>
-                  <Button tone="ghost" disabled={locked} onClick={() => setToggling(u)}>
-                    {u.is_active ? 'Deactivate' : 'Activate'}
-                  </Button>
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        <QueryView query={users} isEmpty={(d) => !d.items.length} empty="No user matches">
+          {(d) => (
+            <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="user-list">
+              {d.items.map((u) => {
+                const self = u.id === me.id;
+                const locked = self || (u.role === 'super_admin' && me.role !== 'super_admin');
+                return (
+                  <li key={u.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
+                    <div className="min-w-0 flex-1">
+                      <p className="truncate font-medium">
+                        {u.name} {self ? <span className="text-xs text-slate-500">(you)</span> : null}
+                      </p>
+                      <p className="truncate text-xs text-slate-500 dark:text-slate-400">
+                        {u.email}
+                        {u.job_title ? ` · ${u.job_title}` : ''}
+                      </p>
+                    </div>
+                    <span className={`rounded-full px-2 text-xs ${u.is_active ? 'bg-emerald-100 text-emerald-900' : 'bg-slate-200 text-slate-800'}`}>{u.is_active ? 'Active' : 'Inactive'}</span>
+                    <label className="sr-only" htmlFor={`user-role-${u.id}`}>
+                      Role of {u.name}
+                    </label>
+                    <select
+                      id={`user-role-${u.id}`}
+                      disabled={locked}
+                      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900"
+                      value={u.role}
+                      onChange={(e) => changeRole.mutate({ user: u, role: e.target.value as Role })}
+                    >
+                      {(roles.includes(u.role) ? roles : [u.role, ...roles]).map((r) => (
+                        <option key={r} value={r}>
+                          {ROLE_LABELS[r]}
+                        </option>
+                      ))}
+                    </select>
+                    <Button tone="ghost" disabled={locked} onClick={() => setToggling(u)}>
+                      {u.is_active ? 'Deactivate' : 'Activate'}
+                    </Button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </QueryView>
         {users.data ? <Pager page={users.data.page} pages={users.data.pages} total={users.data.total} onPage={setPage} /> : null}
       </Card>
       {creating ? (

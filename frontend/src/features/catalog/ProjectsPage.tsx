@@ -5,7 +5,7 @@ import { messageOf } from '../../shared/api/errors.ts';
 import { usePage, useTeamOptions, useZone } from '../../shared/api/queries.ts';
 import type { Project } from '../../shared/api/types.ts';
 import { formatDate } from '../../shared/lib/format.ts';
-import { Button, Card, ConfirmDialog, Empty, ErrorState, Field, FormError, Loading, Modal, PageHeader, Pager, SelectField, TextArea } from '../../shared/ui/kit.tsx';
+import { Button, Card, ConfirmDialog, Field, FormActions, FormError, Modal, Options, PageHeader, Pager, QueryView, SelectField, TextArea } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 
 const PALETTE = ['#4F46E5', '#0EA5E9', '#10B981', '#F59E0B', '#EF4444', '#8B5CF6', '#EC4899', '#14B8A6'];
@@ -46,24 +46,13 @@ function ProjectForm({ project, onClose }: { project?: Project; onClose: () => v
         <Field label="Project name" required maxLength={255} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={touched ? errors.name : null} />
         {!project ? (
           <SelectField label="Team" required value={teamId ?? ''} onChange={(e) => setForm({ ...form, team_id: Number(e.target.value) })}>
-            {teams.data?.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
+            <Options items={teams.data} />
           </SelectField>
         ) : null}
         {touched && errors.team ? <p role="alert" className="text-xs text-red-600">{errors.team}</p> : null}
         <TextArea label="Description" value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
         <Field label="Colour" type="color" value={form.color} onChange={(e) => setForm({ ...form, color: e.target.value.toUpperCase() })} />
-        <div className="flex justify-end gap-2">
-          <Button tone="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={save.isPending}>
-            {project ? 'Save changes' : 'Create project'}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={save.isPending} submitLabel={project ? 'Save changes' : 'Create project'} />
       </form>
     </Modal>
   );
@@ -78,7 +67,6 @@ export default function ProjectsPage() {
   const [confirming, setConfirming] = useState<{ project: Project; action: 'archive' | 'restore' } | null>(null);
   const queryClient = useQueryClient();
   const projects = usePage<Project>('projects', '/api/projects', { page, page_size: 12, search: search || undefined, include_archived: archived });
-  const visible = projects.data?.items ?? [];
 
   const change = useMutation({
     mutationFn: ({ project, action }: { project: Project; action: 'archive' | 'restore' }) =>
@@ -109,37 +97,33 @@ export default function ProjectsPage() {
         <div className="mb-3 max-w-sm">
           <Field label="Search projects" type="search" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} />
         </div>
-        {projects.isLoading ? (
-          <Loading />
-        ) : projects.isError ? (
-          <ErrorState error={projects.error} retry={() => void projects.refetch()} />
-        ) : !visible.length ? (
-          <Empty>{search ? 'No project matches your search' : 'No projects yet. Create the first one for your team.'}</Empty>
-        ) : (
-          <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" data-testid="project-list">
-            {visible.map((p) => (
-              <li key={p.id} data-testid="project" className="flex flex-col gap-1 rounded-md border border-slate-200 p-3 dark:border-slate-800">
-                <div className="flex items-center gap-2">
-                  <span aria-hidden="true" className="size-3 rounded-full" style={{ backgroundColor: p.color }} />
-                  <h2 className="min-w-0 flex-1 truncate font-semibold">{p.name}</h2>
-                  {p.is_archived ? <span className="rounded-full bg-slate-200 px-2 text-xs text-slate-800">Archived</span> : null}
-                </div>
-                <p className="line-clamp-2 text-sm text-slate-600 dark:text-slate-400">{p.description || 'No description'}</p>
-                <p className="text-xs text-slate-500 dark:text-slate-400">
-                  {p.team_name ?? 'Team'} · {p.task_count} tasks · created {formatDate(p.created_at, zone)}
-                </p>
-                <div className="mt-1 flex gap-1">
-                  <Button tone="ghost" onClick={() => setEditing(p)} aria-label={`Edit ${p.name}`}>
-                    Edit
-                  </Button>
-                  <Button tone="ghost" onClick={() => setConfirming({ project: p, action: p.is_archived ? 'restore' : 'archive' })} aria-label={`${p.is_archived ? 'Restore' : 'Archive'} ${p.name}`}>
-                    {p.is_archived ? 'Restore' : 'Archive'}
-                  </Button>
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryView query={projects} isEmpty={(d) => !d.items.length} empty={search ? 'No project matches your search' : 'No projects yet. Create the first one for your team.'}>
+          {(d) => (
+            <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3" data-testid="project-list">
+              {d.items.map((p) => (
+                <li key={p.id} data-testid="project" className="flex flex-col gap-1 rounded-md border border-slate-200 p-3 dark:border-slate-800">
+                  <div className="flex items-center gap-2">
+                    <span aria-hidden="true" className="size-3 rounded-full" style={{ backgroundColor: p.color }} />
+                    <h2 className="min-w-0 flex-1 truncate font-semibold">{p.name}</h2>
+                    {p.is_archived ? <span className="rounded-full bg-slate-200 px-2 text-xs text-slate-800">Archived</span> : null}
+                  </div>
+                  <p className="line-clamp-2 text-sm text-slate-600 dark:text-slate-400">{p.description || 'No description'}</p>
+                  <p className="text-xs text-slate-500 dark:text-slate-400">
+                    {p.team_name ?? 'Team'} · {p.task_count} tasks · created {formatDate(p.created_at, zone)}
+                  </p>
+                  <div className="mt-1 flex gap-1">
+                    <Button tone="ghost" onClick={() => setEditing(p)} aria-label={`Edit ${p.name}`}>
+                      Edit
+                    </Button>
+                    <Button tone="ghost" onClick={() => setConfirming({ project: p, action: p.is_archived ? 'restore' : 'archive' })} aria-label={`${p.is_archived ? 'Restore' : 'Archive'} ${p.name}`}>
+                      {p.is_archived ? 'Restore' : 'Archive'}
+                    </Button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryView>
         {projects.data ? <Pager page={projects.data.page} pages={projects.data.pages} total={projects.data.total} onPage={setPage} /> : null}
       </Card>
       {editing ? <ProjectForm project={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} /> : null}

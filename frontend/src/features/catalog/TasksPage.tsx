@@ -4,7 +4,7 @@ import { api } from '../../shared/api/client.ts';
 import { messageOf } from '../../shared/api/errors.ts';
 import { usePage, useProjectOptions } from '../../shared/api/queries.ts';
 import type { Task, TaskStatus } from '../../shared/api/types.ts';
-import { Button, Card, ConfirmDialog, Empty, ErrorState, Field, FormError, Loading, Modal, PageHeader, Pager, SelectField, TextArea } from '../../shared/ui/kit.tsx';
+import { Button, Card, ConfirmDialog, Field, FormActions, FormError, Modal, Options, PageHeader, Pager, QueryView, SelectField, TextArea } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 
 export const STATUSES: { value: TaskStatus; label: string }[] = [
@@ -49,11 +49,7 @@ function TaskForm({ task, onClose }: { task?: Task; onClose: () => void }) {
         <SelectField label="Project" required disabled={!!task} value={form.project_id ?? ''} onChange={(e) => setForm({ ...form, project_id: e.target.value ? Number(e.target.value) : null })}>
           <option value="">Select a project</option>
           {task && !projects.data?.some((p) => p.id === task.project_id) ? <option value={task.project_id}>{task.project_name}</option> : null}
-          {projects.data?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <Options items={projects.data} />
         </SelectField>
         {touched && errors.project ? <p role="alert" className="text-xs text-red-600">{errors.project}</p> : null}
         <SelectField label="Status" value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value as TaskStatus })}>
@@ -64,14 +60,7 @@ function TaskForm({ task, onClose }: { task?: Task; onClose: () => void }) {
           ))}
         </SelectField>
         <TextArea label="Description" value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
-        <div className="flex justify-end gap-2">
-          <Button tone="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={save.isPending}>
-            {task ? 'Save changes' : 'Create task'}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={save.isPending} submitLabel={task ? 'Save changes' : 'Create task'} />
       </form>
     </Modal>
   );
@@ -112,11 +101,7 @@ export default function TasksPage() {
         <div className="mb-3 grid gap-2 sm:grid-cols-3">
           <SelectField label="Project" value={projectId ?? ''} onChange={(e) => { setProjectId(e.target.value ? Number(e.target.value) : null); setPage(1); }}>
             <option value="">All projects</option>
-            {projects.data?.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <Options items={projects.data} />
           </SelectField>
           <SelectField label="Status" value={status} onChange={(e) => { setStatus(e.target.value as TaskStatus | ''); setPage(1); }}>
             <option value="">All statuses</option>
@@ -127,48 +112,44 @@ export default function TasksPage() {
             ))}
           </SelectField>
         </div>
-        {tasks.isLoading ? (
-          <Loading />
-        ) : tasks.isError ? (
-          <ErrorState error={tasks.error} retry={() => void tasks.refetch()} />
-        ) : !tasks.data?.items.length ? (
-          <Empty>No tasks here yet</Empty>
-        ) : (
-          <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="task-list">
-            {tasks.data.items.map((t) => (
-              <li key={t.id} data-testid="task" className="flex flex-wrap items-center gap-2 py-2">
-                <div className="min-w-0 flex-1">
-                  <p className="truncate font-medium">{t.name}</p>
-                  <p className="truncate text-xs text-slate-500 dark:text-slate-400">
-                    {t.project_name}
-                    {t.description ? ` · ${t.description}` : ''}
-                  </p>
-                </div>
-                <label className="sr-only" htmlFor={`status-${t.id}`}>
-                  Status of {t.name}
-                </label>
-                <select
-                  id={`status-${t.id}`}
-                  className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
-                  value={t.status}
-                  onChange={(e) => move.mutate({ task: t, next: e.target.value as TaskStatus })}
-                >
-                  {STATUSES.map((s) => (
-                    <option key={s.value} value={s.value}>
-                      {s.label}
-                    </option>
-                  ))}
-                </select>
-                <Button tone="ghost" aria-label={`Edit ${t.name}`} onClick={() => setEditing(t)}>
-                  Edit
-                </Button>
-                <Button tone="ghost" aria-label={`Delete ${t.name}`} onClick={() => setDeleting(t)}>
-                  Delete
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryView query={tasks} isEmpty={(d) => !d.items.length} empty="No tasks here yet">
+          {(d) => (
+            <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="task-list">
+              {d.items.map((t) => (
+                <li key={t.id} data-testid="task" className="flex flex-wrap items-center gap-2 py-2">
+                  <div className="min-w-0 flex-1">
+                    <p className="truncate font-medium">{t.name}</p>
+                    <p className="truncate text-xs text-slate-500 dark:text-slate-400">
+                      {t.project_name}
+                      {t.description ? ` · ${t.description}` : ''}
+                    </p>
+                  </div>
+                  <label className="sr-only" htmlFor={`status-${t.id}`}>
+                    Status of {t.name}
+                  </label>
+                  <select
+                    id={`status-${t.id}`}
+                    className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+                    value={t.status}
+                    onChange={(e) => move.mutate({ task: t, next: e.target.value as TaskStatus })}
+                  >
+                    {STATUSES.map((s) => (
+                      <option key={s.value} value={s.value}>
+                        {s.label}
+                      </option>
+                    ))}
+                  </select>
+                  <Button tone="ghost" aria-label={`Edit ${t.name}`} onClick={() => setEditing(t)}>
+                    Edit
+                  </Button>
+                  <Button tone="ghost" aria-label={`Delete ${t.name}`} onClick={() => setDeleting(t)}>
+                    Delete
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryView>
         {tasks.data ? <Pager page={tasks.data.page} pages={tasks.data.pages} total={tasks.data.total} onPage={setPage} /> : null}
       </Card>
       {editing ? <TaskForm task={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} /> : null}

@@ -6,7 +6,7 @@ import { fetchAll, usePage, useZone } from '../../shared/api/queries.ts';
 import { isAdmin, type Team, type TeamDetail, type TeamMember, type User } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { formatDate, initials } from '../../shared/lib/format.ts';
-import { Button, Card, ConfirmDialog, Empty, ErrorState, Field, FormError, Loading, Modal, PageHeader, Pager, SelectField } from '../../shared/ui/kit.tsx';
+import { Button, Card, ConfirmDialog, Empty, ErrorState, Field, FormActions, FormError, Loading, Modal, PageHeader, Pager, QueryView, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 
 const TEAM_ROLES = [
@@ -39,14 +39,7 @@ function TeamNameForm({ team, onClose, onSaved }: { team?: Team; onClose: () => 
       <form noValidate onSubmit={submit} className="flex flex-col gap-3" data-testid="team-form">
         <FormError error={save.error} />
         <Field label="Team name" required maxLength={255} value={name} onChange={(e) => setName(e.target.value)} error={touched ? error : null} />
-        <div className="flex justify-end gap-2">
-          <Button tone="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={save.isPending}>
-            {team ? 'Save' : 'Create team'}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={save.isPending} submitLabel={team ? 'Save' : 'Create team'} />
       </form>
     </Modal>
   );
@@ -242,31 +235,27 @@ export default function TeamsPage() {
       <PageHeader title="Teams" subtitle="Your teams and their members" action={<Button onClick={() => setCreating(true)}>New team</Button>} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <Card>
-          {teams.isLoading ? (
-            <Loading />
-          ) : teams.isError ? (
-            <ErrorState error={teams.error} retry={() => void teams.refetch()} />
-          ) : !teams.data?.items.length ? (
-            <Empty>You are not in a team yet</Empty>
-          ) : (
-            <ul className="flex flex-col gap-1" data-testid="team-list">
-              {teams.data.items.map((t) => (
-                <li key={t.id}>
-                  <button
-                    type="button"
-                    aria-pressed={selected === t.id}
-                    className={`w-full rounded-md px-3 py-2 text-left text-sm ${selected === t.id ? 'bg-indigo-100 text-indigo-900 dark:bg-indigo-900/60 dark:text-indigo-100' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
-                    onClick={() => setSelected(t.id)}
-                  >
-                    <span className="font-medium">{t.name}</span>
-                    <span className="block text-xs text-slate-500 dark:text-slate-400">
-                      {t.member_count} {t.member_count === 1 ? 'member' : 'members'}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <QueryView query={teams} isEmpty={(d) => !d.items.length} empty="You are not in a team yet">
+            {(d) => (
+              <ul className="flex flex-col gap-1" data-testid="team-list">
+                {d.items.map((t) => (
+                  <li key={t.id}>
+                    <button
+                      type="button"
+                      aria-pressed={selected === t.id}
+                      className={`w-full rounded-md px-3 py-2 text-left text-sm ${selected === t.id ? 'bg-indigo-100 text-indigo-900 dark:bg-indigo-900/60 dark:text-indigo-100' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
+                      onClick={() => setSelected(t.id)}
+                    >
+                      <span className="font-medium">{t.name}</span>
+                      <span className="block text-xs text-slate-500 dark:text-slate-400">
+                        {t.member_count} {t.member_count === 1 ? 'member' : 'members'}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </QueryView>
           {teams.data ? <Pager page={teams.data.page} pages={teams.data.pages} total={teams.data.total} onPage={setPage} /> : null}
         </Card>
         <Card>{selected ? <TeamDetailPane key={selected} teamId={selected} onDeleted={() => setSelected(null)} /> : <Empty>Select a team to see its members</Empty>}</Card>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
 import type { ActiveTimer } from '../../shared/api/types.ts';
 import { initials } from '../../shared/lib/format.ts';
-import { Card, Empty, ErrorState, Loading } from '../../shared/ui/kit.tsx';
+import { Card, QueryView } from '../../shared/ui/kit.tsx';
 import { useRealtimeStatus } from './realtime.ts';
 import { Elapsed } from './TimerWidget.tsx';
 
@@ -24,32 +24,28 @@ export function ActiveTimersCard() {
         </span>
       }
     >
-      {timers.isLoading ? (
-        <Loading />
-      ) : timers.isError ? (
-        <ErrorState error={timers.error} retry={() => void timers.refetch()} />
-      ) : !timers.data?.length ? (
-        <Empty>No one is tracking time right now</Empty>
-      ) : (
-        <ul data-testid="active-timers" className="flex flex-col gap-2">
-          {timers.data.map((t) => (
-            <li key={t.user_id} className="flex items-center gap-3">
-              <span aria-hidden="true" className="grid size-8 shrink-0 place-items-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-900">
-                {initials(t.user_name)}
-              </span>
-              <div className="min-w-0 flex-1">
-                <p className="truncate text-sm font-medium">{t.user_name}</p>
-                <p className="truncate text-xs text-slate-500 dark:text-slate-400">
-                  {[t.project_name, t.task_name].filter(Boolean).join(' • ') || t.description || 'Working…'}
-                </p>
-              </div>
-              <span className="rounded-full bg-emerald-100 px-2 py-0.5 font-mono text-xs text-emerald-900">
-                <Elapsed since={t.start_time} />
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView query={timers} isEmpty={(d) => !d.length} empty="No one is tracking time right now">
+        {(d) => (
+          <ul data-testid="active-timers" className="flex flex-col gap-2">
+            {d.map((t) => (
+              <li key={t.user_id} className="flex items-center gap-3">
+                <span aria-hidden="true" className="grid size-8 shrink-0 place-items-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-900">
+                  {initials(t.user_name)}
+                </span>
+                <div className="min-w-0 flex-1">
+                  <p className="truncate text-sm font-medium">{t.user_name}</p>
+                  <p className="truncate text-xs text-slate-500 dark:text-slate-400">
+                    {[t.project_name, t.task_name].filter(Boolean).join(' • ') || t.description || 'Working…'}
+                  </p>
+                </div>
+                <span className="rounded-full bg-emerald-100 px-2 py-0.5 font-mono text-xs text-emerald-900">
+                  <Elapsed since={t.start_time} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
       {timers.data?.length ? (
         <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
           {timers.data.length} {timers.data.length === 1 ? 'person' : 'people'} tracking time

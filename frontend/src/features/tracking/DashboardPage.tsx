@@ -1,7 +1,7 @@
 import { useZone } from '../../shared/api/queries.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { dayKey, formatDuration, formatTime } from '../../shared/lib/format.ts';
-import { Card, Empty, ErrorState, Loading, PageHeader } from '../../shared/ui/kit.tsx';
+import { Card, PageHeader, QueryView } from '../../shared/ui/kit.tsx';
 import { ActiveTimersCard } from './ActiveTimersCard.tsx';
 import { useEntries } from './entries.ts';
 import { TimerWidget } from './TimerWidget.tsx';
@@ -42,26 +42,22 @@ export default function DashboardPage() {
         <div className="grid gap-4 lg:grid-cols-2">
           <ActiveTimersCard />
           <Card title="My recent entries">
-            {recent.isLoading ? (
-              <Loading />
-            ) : recent.isError ? (
-              <ErrorState error={recent.error} retry={() => void recent.refetch()} />
-            ) : !recent.data?.items.length ? (
-              <Empty>No time entries yet</Empty>
-            ) : (
-              <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-                {recent.data.items.map((e) => (
-                  <li key={e.id} className="flex items-center justify-between gap-2 py-2 text-sm">
-                    <span className="min-w-0 truncate">
-                      {e.project_name} — {e.description || 'No description'}
-                    </span>
-                    <span className="shrink-0 text-slate-500 dark:text-slate-400">
-                      {formatTime(e.start_time, zone)} · {e.is_running ? 'running' : formatDuration(e.duration_seconds)}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <QueryView query={recent} isEmpty={(d) => !d.items.length} empty="No time entries yet">
+              {(d) => (
+                <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+                  {d.items.map((e) => (
+                    <li key={e.id} className="flex items-center justify-between gap-2 py-2 text-sm">
+                      <span className="min-w-0 truncate">
+                        {e.project_name} — {e.description || 'No description'}
+                      </span>
+                      <span className="shrink-0 text-slate-500 dark:text-slate-400">
+                        {formatTime(e.start_time, zone)} · {e.is_running ? 'running' : formatDuration(e.duration_seconds)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </QueryView>
           </Card>
         </div>
       </div>

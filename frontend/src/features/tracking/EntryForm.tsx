@@ -4,7 +4,7 @@ import { api } from '../../shared/api/client.ts';
 import { useProjectOptions, useTaskOptions, useZone } from '../../shared/api/queries.ts';
 import type { TimeEntry } from '../../shared/api/types.ts';
 import { dayKey, formatDuration, formatTime, zonedToIso } from '../../shared/lib/format.ts';
-import { Button, Field, FormError, Modal, SelectField } from '../../shared/ui/kit.tsx';
+import { Field, FormActions, FormError, Modal, Options, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 
 /** Add a manual entry, or edit one (description and times). Entries may cross midnight. */
@@ -82,11 +82,7 @@ export function EntryForm({ entry, onClose }: { entry?: TimeEntry; onClose: () =
               onChange={(e) => setForm({ ...form, project_id: e.target.value ? Number(e.target.value) : null, task_id: null })}
             >
               <option value="">Select a project</option>
-              {projects.data?.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
+              <Options items={projects.data} />
             </SelectField>
             {touched && errors.project ? (
               <p role="alert" className="text-xs text-red-600">
@@ -96,11 +92,7 @@ export function EntryForm({ entry, onClose }: { entry?: TimeEntry; onClose: () =
             {form.project_id && tasks.data?.length ? (
               <SelectField label="Task" value={form.task_id ?? ''} onChange={(e) => setForm({ ...form, task_id: e.target.value ? Number(e.target.value) : null })}>
                 <option value="">No task</option>
-                {tasks.data.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
+                <Options items={tasks.data} />
               </SelectField>
             ) : null}
           </>
@@ -114,14 +106,7 @@ export function EntryForm({ entry, onClose }: { entry?: TimeEntry; onClose: () =
         <p className="text-sm" data-testid="entry-duration">
           Duration: {seconds > 0 ? formatDuration(seconds) : '—'} <span className="text-slate-500">({zone})</span>
         </p>
-        <div className="flex justify-end gap-2">
-          <Button tone="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" busy={save.isPending}>
-            {entry ? 'Save changes' : 'Add entry'}
-          </Button>
-        </div>
+        <FormActions onCancel={onClose} busy={save.isPending} submitLabel={entry ? 'Save changes' : 'Add entry'} />
       </form>
     </Modal>
   );

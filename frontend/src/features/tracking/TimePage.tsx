@@ -7,7 +7,7 @@ import { useProjectOptions, useZone } from '../../shared/api/queries.ts';
 import type { TimeEntry } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { dayKey, formatDate, formatDuration, formatTime } from '../../shared/lib/format.ts';
-import { Button, Card, ConfirmDialog, Empty, ErrorState, Loading, PageHeader, Pager, SelectField } from '../../shared/ui/kit.tsx';
+import { Button, Card, ConfirmDialog, Options, PageHeader, Pager, QueryView, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 import { EntryForm } from './EntryForm.tsx';
 import { useEntries } from './entries.ts';
@@ -66,57 +66,49 @@ export default function TimePage() {
               }}
             >
               <option value="">All projects</option>
-              {projects.data?.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
+              <Options items={projects.data} />
             </SelectField>
           </div>
-          {entries.isLoading ? (
-            <Loading />
-          ) : entries.isError ? (
-            <ErrorState error={entries.error} retry={() => void entries.refetch()} />
-          ) : !entries.data?.items.length ? (
-            <Empty>No time entries yet</Empty>
-          ) : (
-            <div data-testid="entry-list" className="flex flex-col gap-4">
-              {[...groups].map(([day, items]) => (
-                <section key={day} aria-label={formatDate(items[0]!.start_time, zone)}>
-                  <h2 className="mb-1 flex justify-between text-sm font-semibold">
-                    <span>{formatDate(items[0]!.start_time, zone)}</span>
-                    <span className="text-slate-500 dark:text-slate-400">Total: {formatDuration(items.reduce((sum, e) => sum + (e.duration_seconds ?? 0), 0))}</span>
-                  </h2>
-                  <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
-                    {items.map((e) => (
-                      <li key={e.id} data-testid="entry" className="flex flex-wrap items-center gap-2 p-2 text-sm">
-                        <div className="min-w-0 flex-1">
-                          <p className="truncate font-medium">{e.description || 'No description'}</p>
-                          <p className="truncate text-xs text-slate-500 dark:text-slate-400">
-                            {e.project_name}
-                            {e.task_name ? ` • ${e.task_name}` : ''} · {formatTime(e.start_time, zone)}–{e.end_time ? formatTime(e.end_time, zone) : 'now'}
-                          </p>
-                        </div>
-                        {e.is_running ? <span className="rounded-full bg-emerald-100 px-2 text-xs text-emerald-900">Running</span> : null}
-                        <span className="w-16 text-right tabular-nums">{e.is_running ? '—' : formatDuration(e.duration_seconds)}</span>
-                        {!e.is_running ? (
-                          <>
-                            <Button tone="ghost" aria-label={`Edit entry ${e.description ?? ''}`} onClick={() => setEditing(e)}>
-                              Edit
-                            </Button>
-                            <Button tone="ghost" aria-label={`Delete entry ${e.description ?? ''}`} onClick={() => setDeleting(e)}>
-                              Delete
-                            </Button>
-                          </>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              ))}
-              <Pager page={entries.data.page} pages={entries.data.pages} total={entries.data.total} onPage={setPage} />
-            </div>
-          )}
+          <QueryView query={entries} isEmpty={(d) => !d.items.length} empty="No time entries yet">
+            {(d) => (
+              <div data-testid="entry-list" className="flex flex-col gap-4">
+                {[...groups].map(([day, items]) => (
+                  <section key={day} aria-label={formatDate(items[0]!.start_time, zone)}>
+                    <h2 className="mb-1 flex justify-between text-sm font-semibold">
+                      <span>{formatDate(items[0]!.start_time, zone)}</span>
+                      <span className="text-slate-500 dark:text-slate-400">Total: {formatDuration(items.reduce((sum, e) => sum + (e.duration_seconds ?? 0), 0))}</span>
+                    </h2>
+                    <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+                      {items.map((e) => (
+                        <li key={e.id} data-testid="entry" className="flex flex-wrap items-center gap-2 p-2 text-sm">
+                          <div className="min-w-0 flex-1">
+                            <p className="truncate font-medium">{e.description || 'No description'}</p>
+                            <p className="truncate text-xs text-slate-500 dark:text-slate-400">
+                              {e.project_name}
+                              {e.task_name ? ` • ${e.task_name}` : ''} · {formatTime(e.start_time, zone)}–{e.end_time ? formatTime(e.end_time, zone) : 'now'}
+                            </p>
+                          </div>
+                          {e.is_running ? <span className="rounded-full bg-emerald-100 px-2 text-xs text-emerald-900">Running</span> : null}
+                          <span className="w-16 text-right tabular-nums">{e.is_running ? '—' : formatDuration(e.duration_seconds)}</span>
+                          {!e.is_running ? (
+                            <>
+                              <Button tone="ghost" aria-label={`Edit entry ${e.description ?? ''}`} onClick={() => setEditing(e)}>
+                                Edit
+                              </Button>
+                              <Button tone="ghost" aria-label={`Delete entry ${e.description ?? ''}`} onClick={() => setDeleting(e)}>
+                                Delete
+                              </Button>
+                            </>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                ))}
+                <Pager page={d.page} pages={d.pages} total={d.total} onPage={setPage} />
+              </div>
+            )}
+          </QueryView>
         </Card>
       </div>
       {creating ? <EntryForm onClose={() => setParams({})} /> : null}

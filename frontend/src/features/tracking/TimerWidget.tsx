@@ -4,7 +4,7 @@ import { messageOf } from '../../shared/api/errors.ts';
 import { useProjectOptions, useTaskOptions } from '../../shared/api/queries.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { elapsedSince, formatClock, formatDuration } from '../../shared/lib/format.ts';
-import { Button } from '../../shared/ui/kit.tsx';
+import { Button, Options } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 import { useRunningEntry, useTimer, useTimerDraft } from './timer.ts';
 
@@ -94,11 +94,7 @@ export function TimerWidget() {
         >
           <option value="">{projects.isLoading ? 'Loading projects…' : 'Select project *'}</option>
           {running && !projects.data?.some((p) => p.id === entry.project_id) ? <option value={entry.project_id}>{entry.project_name}</option> : null}
-          {projects.data?.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          <Options items={projects.data} />
         </select>
         {draft.project_id || (running && entry.task_id) ? (
           <>
@@ -117,11 +113,7 @@ export function TimerWidget() {
             >
               <option value="">No task</option>
               {running && entry.task_id ? <option value={entry.task_id}>{entry.task_name}</option> : null}
-              {tasks.data?.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
+              <Options items={tasks.data} />
             </select>
           </>
         ) : null}
