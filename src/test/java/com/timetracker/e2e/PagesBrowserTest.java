@@ -229,4 +229,53 @@ class PagesBrowserTest extends BrowserTest {
         page.keyboard().press("Alt+KeyT");
         page.waitForURL("**/time");
     }
+
+    @Test
+    void settingsChangeTheTimeZoneTheTimesAreShownInAndThePassword() {
+        People.Person worker = people.create("regular_user");
+        long project = projectFor("Zoned", worker);
+        assertThat(worker.http().post("/api/time", "{\"project_id\": " + project + ", \"description\": \"Late call\","
+                + " \"start_time\": \"2026-01-05T23:30:00Z\", \"end_time\": \"2026-01-06T00:15:00Z\"}").statusCode()).isEqualTo(201);
+        Page page = signIn(newPage(), worker);
+        page.navigate("/settings");
+        page.getByLabel("Time zone").selectOption("Asia/Tokyo");
+        button(page, "Save changes").click();
+        assertThat(page.getByTestId("toast").first()).containsText("Profile updated");
+
+        page.navigate("/time");
+        assertThat(page.getByTestId("entry").first()).containsText("08:30–09:15");
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Jan 6, 2026"))).isVisible();
+
+        page.navigate("/settings");
+        page.getByLabel("Current password").fill(People.PASSWORD);
+        page.getByLabel("New password", new Page.GetByLabelOptions().setExact(false)).first().fill("Another-Valid-9-Phrase");
+        page.getByLabel("Confirm new password").fill("Another-Valid-9-Phrase");
+        button(page, "Change password").click();
+        assertThat(page.getByTestId("toast").last()).containsText("Password changed");
+        assertThat(new Http(port).post("/api/auth/login", "{\"email\": \"" + worker.email() + "\", \"password\": \"Another-Valid-9-Phrase\"}")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminAddsAndRemovesTeamMembers() {
+        People.Person admin = people.create("admin");
+        People.Person worker = people.create("regular_user");
+        Page page = signIn(newPage(), admin);
+        page.navigate("/teams");
+        button(page, "New team").click();
+        dialog(page).getByLabel("Team name").fill("Support");
+        button(dialog(page), "Create team").click();
+        assertThat(page.getByTestId("team-detail")).containsText("Support");
+
+        button(page, "Add member").click();
+        dialog(page).getByLabel("Person").selectOption(new SelectOption().setLabel(worker.name() + " (" + worker.email() + ")"));
+        button(dialog(page), "Add member").click();
+        assertThat(page.getByTestId("members")).containsText(worker.email());
+        page.getByLabel("Role of " + worker.name()).selectOption("admin");
+        assertThat(page.getByTestId("toast").last()).containsText("Role changed");
+
+        button(page, "Remove " + worker.name()).click();
+        button(dialog(page), "Remove").click();
+        assertThat(page.getByTestId("members")).not().containsText(worker.email());
+    }
 }

@@ -148,4 +148,44 @@ class TrackingBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("entry").first()).containsText("Review");
         assertThat(page.getByTestId("entry").first()).containsText("1h 15m");
     }
+
+    @Test
+    void entriesAreFilteredByProjectEditedAndDeletedAfterConfirmation() {
+        People.Person worker = people.create("regular_user");
+        long website = projectFor("Website", worker);
+        long shop = projectFor("Shop", worker);
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+        for (String[] e : new String[][] {{String.valueOf(website), "Header", "08:00", "09:00"}, {String.valueOf(shop), "Cart", "10:00", "10:30"}}) {
+            assertThat(worker.http().post("/api/time", "{\"project_id\": " + e[0] + ", \"description\": \"" + e[1] + "\", \"start_time\": \""
+                    + day + "T" + e[2] + ":00Z\", \"end_time\": \"" + day + "T" + e[3] + ":00Z\"}").statusCode()).isEqualTo(201);
+        }
+        Page page = signIn(newPage(), worker);
+        page.navigate("/time");
+        assertThat(page.getByTestId("entry")).hasCount(2);
+
+        page.getByTestId("entry-list").locator("..").getByLabel("Project").selectOption(new SelectOption().setLabel("Shop"));
+        assertThat(page.getByTestId("entry")).hasCount(1);
+        assertThat(page.getByTestId("entry").first()).containsText("Cart");
+        page.getByLabel("Project").first().selectOption(new SelectOption().setLabel("All projects"));
+        assertThat(page.getByTestId("entry")).hasCount(2);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit entry Cart")).click();
+        var form = page.getByTestId("entry-form");
+        form.getByLabel("Description").fill("Cart and checkout");
+        form.getByLabel("End time").fill("11:00");
+        form.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(page.getByTestId("entry-form")).hasCount(0);
+        assertThat(page.getByTestId("entry").first()).containsText("Cart and checkout");
+        assertThat(page.getByTestId("entry").first()).containsText("1h 00m");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete entry Header")).click();
+        var confirm = page.getByRole(AriaRole.DIALOG);
+        assertThat(confirm).containsText("Delete \"Header\" (1h 00m)?");
+        page.keyboard().press("Escape");
+        assertThat(page.getByTestId("entry")).hasCount(2);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete entry Header")).click();
+        confirm.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Delete")).click();
+        assertThat(page.getByTestId("entry")).hasCount(1);
+        assertThat(Http.json(worker.http().get("/api/time")).get("total").asInt()).isEqualTo(1);
+    }
 }
