@@ -3,6 +3,7 @@ import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import { Loading } from '../shared/ui/kit.tsx';
 import { PublicOnly, RequireAuth, NoPermission } from './guards.tsx';
 import { Layout } from './Layout.tsx';
+import { RouteError } from './RouteError.tsx';
 import { useSession } from '../shared/auth/session.ts';
 import { isAdmin } from '../shared/api/types.ts';
 
@@ -25,6 +26,31 @@ function AdminOnly() {
   return isAdmin(role) ? <Outlet /> : <NoPermission />;
 }
 
+/** Pages inside the layout; a page that fails shows RouteError there, with the navigation still usable. */
+const pagesInLayout = [
+  { path: '/', element: <Navigate to="/dashboard" replace /> },
+  { path: '/dashboard', element: page(() => import('../features/tracking/DashboardPage.tsx')) },
+  { path: '/time', element: page(() => import('../features/tracking/TimePage.tsx')) },
+  { path: '/projects', element: page(() => import('../features/catalog/ProjectsPage.tsx')) },
+  { path: '/tasks', element: page(() => import('../features/catalog/TasksPage.tsx')) },
+  { path: '/teams', element: page(() => import('../features/teams/TeamsPage.tsx')) },
+  { path: '/reports', element: page(() => import('./ComingSoon.tsx')) },
+  { path: '/settings', element: page(() => import('../features/account/SettingsPage.tsx')) },
+  { path: '/sessions', element: page(() => import('../features/account/SessionsPage.tsx')) },
+  {
+    element: <AdminOnly />,
+    children: [
+      { path: '/admin', element: page(() => import('../features/admin/UsersPage.tsx')) },
+      { path: '/staff', element: <Navigate to="/admin" replace /> },
+      { path: '/account-requests', element: page(() => import('../features/admin/AccountRequestsPage.tsx')) },
+      { path: '/audit-logs', element: page(() => import('../features/admin/AuditLogPage.tsx')) },
+      { path: '/payroll/*', element: page(() => import('./ComingSoon.tsx')) },
+      { path: '/admin/reports', element: page(() => import('./ComingSoon.tsx')) },
+      { path: '/admin/user/:userId', element: page(() => import('./ComingSoon.tsx')) },
+    ],
+  },
+];
+
 export const routes = [
   { path: '/login', element: <PublicOnly><Bare>{page(() => import('../features/auth/LoginPage.tsx'))}</Bare></PublicOnly> },
   { path: '/register', element: <PublicOnly><Bare>{page(() => import('../features/auth/RegisterPage.tsx'))}</Bare></PublicOnly> },
@@ -35,33 +61,11 @@ export const routes = [
         <Layout />
       </RequireAuth>
     ),
-    children: [
-      { path: '/', element: <Navigate to="/dashboard" replace /> },
-      { path: '/dashboard', element: page(() => import('../features/tracking/DashboardPage.tsx')) },
-      { path: '/time', element: page(() => import('../features/tracking/TimePage.tsx')) },
-      { path: '/projects', element: page(() => import('../features/catalog/ProjectsPage.tsx')) },
-      { path: '/tasks', element: page(() => import('../features/catalog/TasksPage.tsx')) },
-      { path: '/teams', element: page(() => import('../features/teams/TeamsPage.tsx')) },
-      { path: '/reports', element: page(() => import('./ComingSoon.tsx')) },
-      { path: '/settings', element: page(() => import('../features/account/SettingsPage.tsx')) },
-      { path: '/sessions', element: page(() => import('../features/account/SessionsPage.tsx')) },
-      {
-        element: <AdminOnly />,
-        children: [
-          { path: '/admin', element: page(() => import('../features/admin/UsersPage.tsx')) },
-          { path: '/staff', element: <Navigate to="/admin" replace /> },
-          { path: '/account-requests', element: page(() => import('../features/admin/AccountRequestsPage.tsx')) },
-          { path: '/audit-logs', element: page(() => import('../features/admin/AuditLogPage.tsx')) },
-          { path: '/payroll/*', element: page(() => import('./ComingSoon.tsx')) },
-          { path: '/admin/reports', element: page(() => import('./ComingSoon.tsx')) },
-          { path: '/admin/user/:userId', element: page(() => import('./ComingSoon.tsx')) },
-        ],
-      },
-    ],
+    children: [{ errorElement: <RouteError />, children: pagesInLayout }],
   },
   { path: '*', element: <Bare>{page(() => import('./NotFoundPage.tsx'))}</Bare> },
 ];
 
 export function makeRouter() {
-  return createBrowserRouter(routes);
+  return createBrowserRouter([{ errorElement: <RouteError />, children: routes }]);
 }

@@ -58,7 +58,7 @@ export default function TimePage() {
         <Card>
           <div className="mb-3 max-w-xs">
             <SelectField
-              label="Project"
+              label="Filter by project"
               value={projectId ?? ''}
               onChange={(e) => {
                 setProjectId(e.target.value ? Number(e.target.value) : null);

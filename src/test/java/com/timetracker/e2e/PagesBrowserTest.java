@@ -278,4 +278,16 @@ class PagesBrowserTest extends BrowserTest {
         button(dialog(page), "Remove").click();
         assertThat(page.getByTestId("members")).not().containsText(worker.email());
     }
+
+    @Test
+    void aPageWhoseCodeCannotLoadSaysSoAndKeepsTheNavigation() {
+        People.Person worker = people.create("regular_user");
+        Page page = signIn(newPage(), worker);
+        page.route("**/assets/TasksPage-*.js", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(404)));
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Tasks")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("A new version is available"))).isVisible();
+        assertThat(page.getByTestId("user-menu")).isVisible();
+        assertThat(storedTokens(page)).isNotNull();
+    }
 }

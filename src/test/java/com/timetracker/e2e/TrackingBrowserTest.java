@@ -163,10 +163,10 @@ class TrackingBrowserTest extends BrowserTest {
         page.navigate("/time");
         assertThat(page.getByTestId("entry")).hasCount(2);
 
-        page.getByTestId("entry-list").locator("..").getByLabel("Project").selectOption(new SelectOption().setLabel("Shop"));
+        page.getByLabel("Filter by project").selectOption(new SelectOption().setLabel("Shop"));
         assertThat(page.getByTestId("entry")).hasCount(1);
         assertThat(page.getByTestId("entry").first()).containsText("Cart");
-        page.getByLabel("Project").first().selectOption(new SelectOption().setLabel("All projects"));
+        page.getByLabel("Filter by project").selectOption(new SelectOption().setLabel("All projects"));
         assertThat(page.getByTestId("entry")).hasCount(2);
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit entry Cart")).click();
