@@ -25,7 +25,7 @@ class TrackingBrowserTest extends BrowserTest {
     static void startTimer(Page page, long projectId, String description) {
         page.getByPlaceholder("What are you working on?").fill(description);
         page.getByTestId("timer-project").selectOption(new SelectOption().setValue(String.valueOf(projectId)));
-        page.getByTestId("timer-start").click();
+        page.waitForResponse("**/api/time/start", () -> page.getByTestId("timer-start").click());
         assertThat(page.getByTestId("timer-stop")).isVisible();
     }
 
@@ -45,7 +45,8 @@ class TrackingBrowserTest extends BrowserTest {
         assertThat(elapsedSeconds(page)).isGreaterThanOrEqualTo(2);
         assertThat(Http.json(worker.http().get("/api/time/timer")).get("is_running").asBoolean()).isTrue();
 
-        page.getByTestId("timer-stop").click();
+        // the button flips at once (optimistic); the server has it when the stop request answers
+        page.waitForResponse("**/api/time/stop", () -> page.getByTestId("timer-stop").click());
         assertThat(page.getByTestId("timer-start")).isVisible();
         assertThat(page.getByTestId("timer-elapsed")).hasText("00:00:00");
         assertThat(Http.json(worker.http().get("/api/time/timer")).get("is_running").asBoolean()).isFalse();
