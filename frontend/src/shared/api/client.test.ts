@@ -89,6 +89,13 @@ describe('the API client', () => {
     expect(listener.onSessionExpired).not.toHaveBeenCalled();
   });
 
+  it('keeps the session when the refresh is rate limited', async () => {
+    fakeServer((call) => (call.url === '/api/auth/refresh' ? { status: 429, body: { message: 'Too many requests' } } : { status: 401 }));
+    await expect(api.get('/api/a')).rejects.toBeTruthy();
+    expect(readTokens()).toEqual({ access: 'old-access', refresh: 'refresh-1' });
+    expect(listener.onSessionExpired).not.toHaveBeenCalled();
+  });
+
   it('uses tokens another tab already refreshed instead of refreshing again', async () => {
     const calls = fakeServer((call) => {
       if (call.auth === 'Bearer old-access') {

@@ -78,8 +78,8 @@ async function runRefresh(seen: string | null): Promise<string | null> {
     return next.access;
   } catch (error) {
     const status = (error as AxiosError).response?.status;
-    if (status === undefined || status >= 500) {
-      // The server could not answer: keep the session, the request fails as offline.
+    if (status === undefined || status >= 500 || status === 429) {
+      // The server could not answer now (down, or rate limited): keep the session, the request fails.
       throw error;
     }
     return null;
