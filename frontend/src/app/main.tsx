@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { applyTheme, useTheme } from './theme.ts';
 import './index.css';
+
+applyTheme(useTheme.getState().choice);
 
 const root = document.getElementById('root');
 if (!root) {

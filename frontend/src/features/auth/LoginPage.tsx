@@ -1,0 +1,76 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../../shared/auth/session.ts';
+import { Button, Field, FormError } from '../../shared/ui/kit.tsx';
+import { AuthFrame, EMAIL } from './AuthFrame.tsx';
+
+export default function LoginPage() {
+  const signIn = useSession((s) => s.signIn);
+  const reason = useSession((s) => s.reason);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [show, setShow] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const emailError = !touched ? null : !email ? 'Email is required' : !EMAIL.test(email) ? 'Enter a valid email address' : null;
+  const passwordError = touched && !password ? 'Password is required' : null;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setTouched(true);
+    if (!email || !EMAIL.test(email) || !password) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(email.trim(), password);
+      const from = (location.state as { from?: string } | null)?.from;
+      navigate(from && from !== '/login' ? from : '/dashboard', { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthFrame title="Welcome back" subtitle="Sign in to your TimeTracker account">
+      {reason && !error ? (
+        <p role="status" data-testid="signout-reason" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          {reason}
+        </p>
+      ) : null}
+      <form noValidate onSubmit={submit} className="flex flex-col gap-3">
+        <FormError error={error} />
+        <Field label="Email address" type="email" name="email" autoComplete="email" required value={email} error={emailError} onChange={(e) => setEmail(e.target.value)} />
+        <div className="relative">
+          <Field
+            label="Password"
+            type={show ? 'text' : 'password'}
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            error={passwordError}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <button type="button" className="absolute top-7 right-2 px-1 py-1 text-xs" onClick={() => setShow((v) => !v)}>
+            {show ? 'Hide' : 'Show'}
+          </button>
+        </div>
+        <Button type="submit" busy={busy}>
+          Sign in
+        </Button>
+      </form>
+      <p className="mt-4 text-sm">
+        Need an account?{' '}
+        <Link className="font-medium text-indigo-700 underline dark:text-indigo-300" to="/request-account">
+          Request access
+        </Link>
+      </p>
+    </AuthFrame>
+  );
+}

@@ -1,0 +1,102 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { create } from 'zustand';
+import { setSessionListener } from '../../shared/api/client.ts';
+import { readTokens } from '../../shared/api/tokens.ts';
+import type { ActiveTimer } from '../../shared/api/types.ts';
+
+/**
+ * The app's one WebSocket (/api/ws/ws). Messages refresh what they concern within a second:
+ * "who's working now", the entry lists, and this user's timer when another tab or device
+ * changed it. It reconnects with exponential backoff, and at once after a token refresh (the
+ * server authenticates the socket with the access token when it opens). While it is down the
+ * pages poll (their queries read `useRealtimeStatus`).
+ */
+export const useRealtimeStatus = create<{ connected: boolean }>(() => ({ connected: false }));
+
+export const ENTRY_EVENTS = new Set([
+  'timer_started',
+  'timer_stopped',
+  'time_entry_created',
+  'time_entry_completed',
+  'time_entry_updated',
+  'time_entry_deleted',
+]);
+
+export function backoffDelay(attempt: number, random = Math.random): number {
+  const base = Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5));
+  return Math.round(base * (0.75 + random() * 0.5));
+}
+
+interface Options {
+  queryClient: QueryClient;
+  userId: number;
+  onOwnTimerChanged: () => void;
+}
+
+export function connectRealtime({ queryClient, userId, onOwnTimerChanged }: Options): () => void {
+  let socket: WebSocket | null = null;
+  let attempt = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const open = () => {
+    clearTimeout(retry);
+    const token = readTokens()?.access;
+    if (stopped || !token) return;
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const ws = new WebSocket(`${scheme}://${location.host}/api/ws/ws?token=${encodeURIComponent(token)}`);
+    socket = ws;
+    ws.onopen = () => {
+      attempt = 0;
+      useRealtimeStatus.setState({ connected: true });
+      ws.send(JSON.stringify({ type: 'get_active_timers' }));
+      // events missed while disconnected
+      void queryClient.invalidateQueries({ queryKey: ['time-entries'] });
+      onOwnTimerChanged();
+    };
+    ws.onmessage = (event) => {
+      let message: { type?: string; timers?: ActiveTimer[]; data?: { user_id?: number } };
+      try {
+        message = JSON.parse(String(event.data));
+      } catch {
+        return;
+      }
+      if (message.type === 'ping') ws.send(JSON.stringify({ type: 'pong' }));
+      if (message.type === 'active_timers' && Array.isArray(message.timers)) {
+        queryClient.setQueryData(['active-timers'], message.timers);
+      }
+      if (message.type && ENTRY_EVENTS.has(message.type)) {
+        void queryClient.invalidateQueries({ queryKey: ['active-timers'] });
+        void queryClient.invalidateQueries({ queryKey: ['time-entries'] });
+        if (message.data?.user_id === userId) onOwnTimerChanged();
+      }
+    };
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      useRealtimeStatus.setState({ connected: false });
+      if (stopped) return;
+      retry = setTimeout(open, backoffDelay(attempt++));
+    };
+  };
+
+  const reconnectNow = () => {
+    attempt = 0;
+    const old = socket;
+    socket = null;
+    old?.close();
+    open();
+  };
+
+  setSessionListener({ onTokensRefreshed: reconnectNow });
+  open();
+  return () => {
+    stopped = true;
+    clearTimeout(retry);
+    setSessionListener({ onTokensRefreshed: () => {} });
+    const old = socket;
+    socket = null;
+    old?.close();
+    useRealtimeStatus.setState({ connected: false });
+  };
+}

@@ -1,0 +1,92 @@
+/** Formatting used on every page: durations, clocks, dates and times in the user's time zone. */
+
+export function formatDuration(totalSeconds: number | null | undefined): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds ?? 0));
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  if (hours === 0) return `${minutes}m`;
+  return `${hours}h ${String(minutes).padStart(2, '0')}m`;
+}
+
+/** HH:MM:SS; hours grow past 99 rather than wrapping. */
+export function formatClock(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return [h, m, s].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+export function elapsedSince(startIso: string, now: number = Date.now()): number {
+  const start = Date.parse(startIso);
+  return Number.isNaN(start) ? 0 : Math.max(0, Math.floor((now - start) / 1000));
+}
+
+function safeZone(zone: string | null | undefined): string | undefined {
+  if (!zone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined;
+  }
+}
+
+export function formatDate(iso: string, zone?: string | null): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: safeZone(zone), month: 'short', day: 'numeric', year: 'numeric' }).format(
+    new Date(iso),
+  );
+}
+
+export function formatTime(iso: string, zone?: string | null): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: safeZone(zone), hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string, zone?: string | null): string {
+  return `${formatDate(iso, zone)} ${formatTime(iso, zone)}`;
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in a zone. */
+export function dayKey(iso: string | number | Date, zone?: string | null): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: safeZone(zone),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Offset of a zone from UTC at an instant, in milliseconds (east positive). */
+function zoneOffset(utcMillis: number, zone: string | undefined): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(utcMillis));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(utcMillis / 1000) * 1000;
+}
+
+/** The UTC instant (ISO) of a wall-clock date and time in a zone, e.g. ('2026-03-29', '09:00', 'Europe/Berlin'). */
+export function zonedToIso(date: string, time: string, zone?: string | null): string {
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const wall = Date.UTC(y ?? 1970, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0);
+  const z = safeZone(zone);
+  let guess = wall - zoneOffset(wall, z);
+  guess = wall - zoneOffset(guess, z);
+  return new Date(guess).toISOString();
+}
+
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return ((words[0]?.[0] ?? '') + (words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
+}

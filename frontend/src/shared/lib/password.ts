@@ -1,0 +1,15 @@
+/**
+ * The server's password rules that a form can check before sending (docs/authentication.md):
+ * 12–128 characters, upper and lower case, a digit, a special character. The server checks the
+ * rest (common passwords, runs) and its message is shown as it is.
+ */
+export function passwordProblems(password: string): string[] {
+  const problems: string[] = [];
+  if (password.length < 12) problems.push('at least 12 characters');
+  if (password.length > 128) problems.push('at most 128 characters');
+  if (!/[a-z]/.test(password)) problems.push('a lower-case letter');
+  if (!/[A-Z]/.test(password)) problems.push('an upper-case letter');
+  if (!/\d/.test(password)) problems.push('a digit');
+  if (!/[^A-Za-z0-9]/.test(password)) problems.push('a special character');
+  return problems;
+}
