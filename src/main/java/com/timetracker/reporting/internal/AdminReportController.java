@@ -1,6 +1,7 @@
 package com.timetracker.reporting.internal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.timetracker.exports.DateRanges;
 import com.timetracker.identity.AuthenticatedUser;
 import com.timetracker.platform.ApiException;
 import com.timetracker.reporting.ReportPolicy;
@@ -62,12 +64,14 @@ class AdminReportController {
 
     private final AdminReports admin;
     private final TimeReports reports;
-    private final ReportRanges ranges;
+    private final DateRanges ranges;
+    private final Clock clock;
 
-    AdminReportController(AdminReports admin, TimeReports reports, ReportRanges ranges) {
+    AdminReportController(AdminReports admin, TimeReports reports, DateRanges ranges, Clock clock) {
         this.admin = admin;
         this.reports = reports;
         this.ranges = ranges;
+        this.clock = clock;
     }
 
     private static void requireAdmin(AuthenticatedUser me) {
@@ -77,7 +81,7 @@ class AdminReportController {
     }
 
     private AdminReports.Windows windows(ZoneId zone) {
-        LocalDate today = ranges.today(zone);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         return new AdminReports.Windows(today.atStartOfDay(zone).toInstant(), ReportController.weekStart(today).atStartOfDay(zone).toInstant(),
                 today.withDayOfMonth(1).atStartOfDay(zone).toInstant());
     }
@@ -89,7 +93,7 @@ class AdminReportController {
     @GetMapping("/api/reports/admin/dashboard")
     AdminDashboard dashboard(@AuthenticationPrincipal AuthenticatedUser me, @RequestParam(required = false) String tz) {
         requireAdmin(me);
-        AdminReports.Windows w = windows(ranges.zone(tz, me));
+        AdminReports.Windows w = windows(DateRanges.zone(tz, me));
         AdminReports.Totals t = admin.totals(w);
         return new AdminDashboard(t.today(), Hours.of(t.today()), t.week(), Hours.of(t.week()), t.month(), Hours.of(t.month()),
                 t.activeUsersToday(), t.activeProjects(), t.runningTimers(), admin.usersSince(w.today()).stream().map(AdminReportController::summary).toList());
@@ -98,7 +102,7 @@ class AdminReportController {
     @GetMapping("/api/reports/admin/teams")
     List<TeamAnalytics> teams(@AuthenticationPrincipal AuthenticatedUser me, @RequestParam(required = false) String tz) {
         requireAdmin(me);
-        AdminReports.Windows w = windows(ranges.zone(tz, me));
+        AdminReports.Windows w = windows(DateRanges.zone(tz, me));
         Map<Long, List<UserSummary>> top = admin.topPerformers(w.week()).stream().collect(Collectors.groupingBy(AdminReports.TeamPerformer::teamId,
                 Collectors.mapping(p -> new UserSummary(p.userId(), p.userName(), p.seconds(), Hours.of(p.seconds()), p.entries()), Collectors.toList())));
         List<TeamAnalytics> result = new ArrayList<>();
@@ -112,11 +116,11 @@ class AdminReportController {
     @GetMapping("/api/reports/admin/users/{userId}")
     UserDetail user(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable long userId, @RequestParam(required = false) String tz) {
         requireAdmin(me);
-        ZoneId zone = ranges.zone(tz, me);
+        ZoneId zone = DateRanges.zone(tz, me);
         AdminReports.UserFacts facts = admin.user(userId).orElseThrow(() -> ApiException.notFound("User not found"));
         AdminReports.Windows w = windows(zone);
         TimeReports.Dashboard d = reports.dashboard(userId, w.today(), w.week(), w.month());
-        LocalDate today = ranges.today(zone);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         Breakdown month = reports.breakdown(new ReportRange(zone, today.withDayOfMonth(1), today), Scope.user(userId), EnumSet.of(PROJECT, DAY));
         long activeDays = month.byDay().stream().filter(day -> day.seconds() > 0).count();
         BigDecimal average = Hours.of(d.month()).divide(BigDecimal.valueOf(Math.max(activeDays, 1)), 2, RoundingMode.HALF_UP);
@@ -130,7 +134,7 @@ class AdminReportController {
     List<UserSummary> users(@AuthenticationPrincipal AuthenticatedUser me, @RequestParam(required = false) String tz,
                             @RequestParam(defaultValue = "week") String period) {
         requireAdmin(me);
-        AdminReports.Windows w = windows(ranges.zone(tz, me));
+        AdminReports.Windows w = windows(DateRanges.zone(tz, me));
         Instant from = switch (period) {
             case "today" -> w.today();
             case "week" -> w.week();
@@ -150,7 +154,7 @@ class AdminReportController {
                           @RequestParam(defaultValue = "1") @Min(1) int page,
                           @RequestParam(name = "page_size", defaultValue = "100") @Min(1) @Max(500) int pageSize) {
         requireAdmin(me);
-        ReportRange range = ranges.of(ranges.zone(tz, me), startDate, endDate);
+        ReportRange range = ReportRange.of(ranges.required(startDate, endDate, tz, me));
         requireExisting("users", userId, "User not found");
         requireExisting("teams", teamId, "Team not found");
         requireExisting("projects", projectId, "Project not found");
@@ -164,7 +168,7 @@ class AdminReportController {
                           @RequestParam(name = "end_date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
                           @RequestParam(name = "team_id", required = false) Long teamId) {
         requireAdmin(me);
-        ReportRange range = ranges.range(ranges.zone(tz, me), startDate, endDate);
+        ReportRange range = ReportRange.of(ranges.orThisMonth(startDate, endDate, tz, me));
         requireExisting("teams", teamId, "Team not found");
         BigDecimal days = BigDecimal.valueOf(range.days().size());
         long total = 0;

@@ -1,6 +1,7 @@
 package com.timetracker.reporting.internal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,6 +9,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
 import java.util.List;
 
+import com.timetracker.exports.DateRanges;
 import com.timetracker.identity.AuthenticatedUser;
 import com.timetracker.platform.ApiException;
 import com.timetracker.projects.ProjectCatalog;
@@ -69,13 +71,15 @@ class ReportController {
     }
 
     private final TimeReports reports;
-    private final ReportRanges ranges;
+    private final DateRanges ranges;
+    private final Clock clock;
     private final TeamMemberships memberships;
     private final ProjectCatalog projects;
 
-    ReportController(TimeReports reports, ReportRanges ranges, TeamMemberships memberships, ProjectCatalog projects) {
+    ReportController(TimeReports reports, DateRanges ranges, Clock clock, TeamMemberships memberships, ProjectCatalog projects) {
         this.reports = reports;
         this.ranges = ranges;
+        this.clock = clock;
         this.memberships = memberships;
         this.projects = projects;
     }
@@ -83,8 +87,8 @@ class ReportController {
     /** The caller's own time: today, this week (from Monday), this month, each until now. */
     @GetMapping("/dashboard")
     Dashboard dashboard(@AuthenticationPrincipal AuthenticatedUser me, @RequestParam(required = false) String tz) {
-        ZoneId zone = ranges.zone(tz, me);
-        LocalDate today = ranges.today(zone);
+        ZoneId zone = DateRanges.zone(tz, me);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         TimeReports.Dashboard d = reports.dashboard(me.id(), today.atStartOfDay(zone).toInstant(),
                 weekStart(today).atStartOfDay(zone).toInstant(), today.withDayOfMonth(1).atStartOfDay(zone).toInstant());
         return new Dashboard(d.today(), Hours.of(d.today()), d.week(), Hours.of(d.week()), d.month(), Hours.of(d.month()),
@@ -96,9 +100,9 @@ class ReportController {
     Weekly weekly(@AuthenticationPrincipal AuthenticatedUser me, @RequestParam(required = false) String tz,
                   @RequestParam(name = "start_date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
                   @RequestParam(name = "week_offset", defaultValue = "0") @Min(-52) @Max(52) int weekOffset) {
-        ZoneId zone = ranges.zone(tz, me);
-        LocalDate monday = startDate != null ? weekStart(startDate) : weekStart(ranges.today(zone)).minusWeeks(Math.abs(weekOffset));
-        ReportRange week = ranges.of(zone, monday, monday.plusDays(6));
+        ZoneId zone = DateRanges.zone(tz, me);
+        LocalDate monday = startDate != null ? weekStart(startDate) : weekStart(LocalDate.now(clock.withZone(zone))).minusWeeks(Math.abs(weekOffset));
+        ReportRange week = new ReportRange(zone, monday, monday.plusDays(6));
         Breakdown b = reports.breakdown(week, Scope.user(me.id()), EnumSet.of(DAY));
         return new Weekly(week.first(), week.last(), b.totalSeconds(), Hours.of(b.totalSeconds()), b.byDay().stream().map(DailySummary::of).toList());
     }
@@ -108,7 +112,7 @@ class ReportController {
     List<ProjectSummary> byProject(@AuthenticationPrincipal AuthenticatedUser me, @RequestParam(required = false) String tz,
                                    @RequestParam(name = "start_date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
                                    @RequestParam(name = "end_date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate) {
-        ReportRange range = ranges.range(ranges.zone(tz, me), startDate, endDate);
+        ReportRange range = ReportRange.of(ranges.orThisMonth(startDate, endDate, tz, me));
         Scope scope = ReportPolicy.canSeeEveryonesFigures(me.role()) ? Scope.everyone() : Scope.teamsOf(me.id());
         return reports.breakdown(range, scope, EnumSet.of(PROJECT)).byProject().stream().map(ProjectSummary::of).toList();
     }
@@ -119,7 +123,7 @@ class ReportController {
                              @RequestParam(name = "project_id", required = false) Long projectId,
                              @RequestParam(name = "start_date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
                              @RequestParam(name = "end_date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate) {
-        ReportRange range = ranges.range(ranges.zone(tz, me), startDate, endDate);
+        ReportRange range = ReportRange.of(ranges.orThisMonth(startDate, endDate, tz, me));
         Scope scope = Scope.user(me.id());
         if (projectId != null) {
             visibleProject(me, projectId);
@@ -135,7 +139,7 @@ class ReportController {
                     @RequestParam(name = "team_id") long teamId,
                     @RequestParam(name = "start_date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
                     @RequestParam(name = "end_date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate) {
-        ReportRange range = ranges.range(ranges.zone(tz, me), startDate, endDate);
+        ReportRange range = ReportRange.of(ranges.orThisMonth(startDate, endDate, tz, me));
         TeamRole role = memberships.roleOf(me.id(), teamId).orElse(null);
         if (!ReportPolicy.canSeeTeamReport(me.role(), role)) {
             if (role == null) {

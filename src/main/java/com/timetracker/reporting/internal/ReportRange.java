@@ -7,11 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.timetracker.exports.DateRange;
+
 /**
  * The local calendar days {@code first..last} (inclusive) of a zone, as the instants a query needs.
  * Day boundaries come from the zone's rules, so a DST day is 23 or 25 hours long.
  */
 record ReportRange(ZoneId zone, LocalDate first, LocalDate last) {
+
+    /** A range the exports module's {@code DateRanges} checked (zone, order, MAX_REPORT_RANGE_DAYS cap). */
+    static ReportRange of(DateRange checked) {
+        return new ReportRange(checked.zone(), checked.first(), checked.last());
+    }
 
     Instant start() {
         return first.atStartOfDay(zone).toInstant();
