@@ -203,4 +203,15 @@ class TimeReports {
         }
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE id = :id)").param("id", id).query(Boolean.class).single();
     }
+
+    /**
+     * Whether {@code leaderId} runs a team {@code userId} is in: owner or team admin there, or any
+     * member of it when {@code globalManager} (V1 let managers report on others).
+     */
+    boolean leadsTeamOf(long leaderId, long userId, boolean globalManager) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM team_members me JOIN team_members them ON them.team_id = me.team_id
+                                       WHERE me.user_id = :leader AND them.user_id = :user AND (me.role IN ('owner', 'admin') OR :manager))""")
+                .param("leader", leaderId).param("user", userId).param("manager", globalManager).query(Boolean.class).single();
+    }
 }
