@@ -282,4 +282,60 @@ class ReportsTest {
         assertThat(workers.get("workers").get(0).get("user_id").asLong()).isEqualTo(owner.id());
         assertThat(workers.get("workers").get(0).get("avg_daily_hours").asDouble()).isEqualTo(2.0);
     }
+
+    @Test
+    void everyListedTemplateGeneratesAndTheProjectBreakdownWorks() {
+        JsonNode templates = ok(worker.http(), "/api/reports/templates");
+        assertThat(templates.findValuesAsString("id")).containsExactly("weekly_summary", "monthly_summary", "project_breakdown", "productivity_analysis");
+        assertThat(ok(worker.http(), "/api/reports/templates/project_breakdown").get("name").asString()).isEqualTo("Project Breakdown");
+        assertRefused(worker.http().get("/api/reports/templates/user_activity"), 404);
+
+        // last week (23–29 March): 2.5 h on Tuesday, 22:00–02:00 from Thursday into Friday
+        fixture.entry(worker.id(), project, null, "2026-03-24T09:00:00Z", "2026-03-24T11:30:00Z");
+        fixture.entry(worker.id(), project, null, "2026-03-26T22:00:00Z", "2026-03-27T02:00:00Z");
+        fixture.entry(owner.id(), project, null, "2026-03-25T09:00:00Z", "2026-03-25T10:00:00Z");
+
+        JsonNode weekly = Http.json(worker.http().post("/api/reports/generate/weekly?week_offset=1&tz=UTC", ""));
+        assertThat(weekly.get("report_type").asString()).isEqualTo("weekly_summary");
+        assertThat(weekly.get("period").get("start").asString()).isEqualTo("2026-03-23");
+        assertThat(weekly.get("data").get("daily_hours").findValuesAsString("date")).containsExactly("2026-03-24", "2026-03-26", "2026-03-27");
+        assertThat(weekly.get("data").get("total_hours").asDouble()).isEqualTo(6.5);
+
+        JsonNode monthly = Http.json(worker.http().post("/api/reports/generate/monthly?year=2026&month=3&tz=UTC", ""));
+        assertThat(monthly.get("data").get("by_project").get(0).get("project").asString()).isEqualTo("Hull");
+        assertThat(monthly.get("data").get("total_hours").asDouble()).isEqualTo(6.5);
+        assertThat(monthly.get("period").get("end").asString()).isEqualTo("2026-03-31");
+
+        HttpResponse<String> breakdown = owner.http().post("/api/reports/generate/project/" + project + "?start_date=2026-03-23&end_date=2026-03-29&tz=UTC", "");
+        assertThat(breakdown.statusCode()).as(breakdown.body()).isEqualTo(200);
+        JsonNode byUser = Http.json(breakdown).get("data").get("by_user");
+        assertThat(byUser.get(0).get("user_id").asLong()).isEqualTo(worker.id());
+        assertThat(byUser.get(0).get("hours").asDouble()).isEqualTo(6.5);
+        assertThat(byUser.get(1).get("hours").asDouble()).isEqualTo(1.0);
+        assertThat(Http.json(breakdown).get("data").get("total_hours").asDouble()).isEqualTo(7.5);
+
+        JsonNode productivity = Http.json(worker.http().post("/api/reports/generate/productivity?days=14&tz=UTC", ""));
+        assertThat(productivity.get("data").get("days_worked").asLong()).isEqualTo(3);
+        assertThat(productivity.get("data").get("total_entries").asLong()).isEqualTo(2);
+        assertThat(productivity.get("data").get("avg_hours_per_day").asDouble()).isEqualTo(2.17);
+        assertThat(productivity.get("period").get("start").asString()).isEqualTo("2026-03-17");
+    }
+
+    @Test
+    void templateReportsAboutOthersFollowTheTeamRoles() {
+        fixture.entry(worker.id(), project, null, "2026-03-24T09:00:00Z", "2026-03-24T11:30:00Z");
+        assertRefused(worker.http().post("/api/reports/generate/weekly?week_offset=1&user_id=" + owner.id(), ""), 403);
+        assertRefused(outsider.http().post("/api/reports/generate/weekly?week_offset=1&user_id=" + worker.id(), ""), 403);
+        assertRefused(worker.http().post("/api/reports/generate/project/" + project, ""), 403);
+        assertRefused(outsider.http().post("/api/reports/generate/project/" + project, ""), 404);
+        assertRefused(owner.http().post("/api/reports/generate/weekly?user_id=99999999", ""), 404);
+        assertRefused(worker.http().post("/api/reports/generate/monthly?month=13", ""), 422);
+        assertRefused(worker.http().post("/api/reports/generate/productivity?days=0", ""), 422);
+        assertRefused(worker.http().post("/api/reports/generate/weekly?week_offset=-1", ""), 422);
+        assertRefused(owner.http().post("/api/reports/generate/project/" + project + "?start_date=2026-03-10&end_date=2026-03-01", ""), 422);
+        JsonNode led = Http.json(owner.http().post("/api/reports/generate/weekly?week_offset=1&tz=UTC&user_id=" + worker.id(), ""));
+        assertThat(led.get("data").get("total_hours").asDouble()).isEqualTo(2.5);
+        JsonNode admin = Http.json(people.root().post("/api/reports/generate/weekly?week_offset=1&tz=UTC&user_id=" + worker.id(), ""));
+        assertThat(admin.get("data").get("total_hours").asDouble()).as("super admins too (V1 refused them)").isEqualTo(2.5);
+    }
 }
