@@ -31,7 +31,7 @@ def get(token, path):
 
 
 admin = login(admin_email)
-owner = login("bench-user-0@example.com")  # owns Bench Team 0 (25 members, 5 projects)
+owner = login("bench-user-1@example.com")  # the first bench user owns Bench Team 0 (25 members, 5 projects)
 teams = json.load(urllib.request.urlopen(urllib.request.Request(base + "/api/teams?page_size=100", headers={"Authorization": "Bearer " + owner})))
 team_id = next(t["id"] for t in teams["items"] if t["name"] == "Bench Team 0")
 first = (date.today().replace(day=1) - timedelta(days=1)).replace(day=1)

@@ -8,6 +8,12 @@
 CREATE INDEX ix_time_entries_interval ON time_entries
     USING gist (tstzrange(start_time, coalesce(end_time, 'infinity'::timestamptz), '[)'));
 
+-- Per person (and per project): the entries that end after a window starts, e.g. one user's time
+-- this month. A b-tree on the end (infinity while running) reaches them directly; the entries a
+-- window also needs to start before its end are filtered from these few.
+CREATE INDEX ix_time_entries_user_end ON time_entries (user_id, (coalesce(end_time, 'infinity'::timestamptz)));
+CREATE INDEX ix_time_entries_project_end ON time_entries (project_id, (coalesce(end_time, 'infinity'::timestamptz)));
+
 -- The seconds of [entry_start, entry_end) that fall inside [lo, hi), never negative; inlined by the
 -- planner (a single SQL expression).
 CREATE FUNCTION report_seconds(entry_start timestamptz, entry_end timestamptz, lo timestamptz, hi timestamptz)

@@ -220,6 +220,13 @@ class ReportsTest {
         assertRefused(owner.http().get("/api/reports/team"), 422);
         assertRefused(worker.http().get("/api/reports/by-task?project_id=" + otherProject), 404);
         assertRefused(worker.http().get("/api/reports/weekly?week_offset=-53"), 422);
+        assertRefused(worker.http().get("/api/reports/weekly?start_date=2026-02-30"), 422);
+        assertRefused(worker.http().get("/api/reports/by-project?start_date=2026-03-10&end_date=2026-03-01"), 422);
+        assertRefused(worker.http().get("/api/reports/by-project?end_date=soon"), 422);
+        assertRefused(worker.http().get("/api/reports/by-task?project_id=abc"), 422);
+        assertRefused(worker.http().get("/api/reports/by-task?project_id=99999999"), 404);
+        assertRefused(people.root().get("/api/reports/admin/teams?tz=Nowhere"), 422);
+        assertRefused(people.root().get("/api/reports/admin/users/abc"), 422);
         assertRefused(people.root().get("/api/reports/admin/users?period=year"), 422);
         assertRefused(people.root().get("/api/reports/admin/users/99999999"), 404);
         assertRefused(people.root().get("/api/admin/time-entries?start_date=2026-03-01"), 422);

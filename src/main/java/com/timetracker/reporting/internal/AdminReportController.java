@@ -1,8 +1,8 @@
 package com.timetracker.reporting.internal;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

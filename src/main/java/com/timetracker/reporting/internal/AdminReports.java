@@ -10,7 +10,7 @@ import com.timetracker.platform.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static com.timetracker.reporting.internal.TimeReports.OVERLAPS;
+import static com.timetracker.reporting.internal.TimeReports.OVERLAPS_ANYONE;
 import static com.timetracker.reporting.internal.TimeReports.at;
 
 /** Everyone's figures for global admins; each report a fixed number of set-based statements (V1's were N+1). */
@@ -71,7 +71,7 @@ class AdminReports {
                        count(DISTINCT user_id) FILTER (WHERE today > 0 OR start_time >= :today) AS active_users_today,
                        (SELECT count(*) FROM projects WHERE NOT is_archived) AS active_projects,
                        (SELECT count(*) FROM time_entries WHERE end_time IS NULL) AS running_timers
-                FROM e""".formatted(WINDOW_SECONDS, OVERLAPS), w).query(Rows.of(Totals.class)).single();
+                FROM e""".formatted(WINDOW_SECONDS, OVERLAPS_ANYONE), w).query(Rows.of(Totals.class)).single();
     }
 
     /** Each user's time in [from, now) (only users who have some), most first. */
@@ -83,7 +83,7 @@ class AdminReports {
                         FROM time_entries te JOIN users u ON u.id = te.user_id
                         WHERE %s AND (report_seconds(te.start_time, coalesce(te.end_time, :now), :lo, :hi) > 0 OR te.start_time >= :lo)
                         GROUP BY te.user_id, u.name
-                        ORDER BY seconds DESC, te.user_id""".formatted(OVERLAPS))
+                        ORDER BY seconds DESC, te.user_id""".formatted(OVERLAPS_ANYONE))
                 .param("now", at(now)).param("lo", at(from)).param("hi", at(now))
                 .query(Rows.of(UserTime.class)).list();
     }
@@ -106,7 +106,7 @@ class AdminReports {
                        coalesce(pt.today, 0) AS today, coalesce(pt.week, 0) AS week, coalesce(pt.month, 0) AS month,
                        coalesce(pt.active_members_today, 0) AS active_members_today, coalesce(pt.running_timers, 0) AS running_timers
                 FROM teams t JOIN members m ON m.team_id = t.id LEFT JOIN per_team pt ON pt.team_id = t.id
-                ORDER BY t.name, t.id""".formatted(WINDOW_SECONDS, OVERLAPS), w).query(Rows.of(TeamTime.class)).list();
+                ORDER BY t.name, t.id""".formatted(WINDOW_SECONDS, OVERLAPS_ANYONE), w).query(Rows.of(TeamTime.class)).list();
     }
 
     /** The three users with the most time on each team's projects since {@code week}. */
@@ -122,7 +122,7 @@ class AdminReports {
                         ranked AS (SELECT *, row_number() OVER (PARTITION BY team_id ORDER BY seconds DESC, user_id) AS rank FROM per_user)
                         SELECT r.team_id, r.user_id, u.name AS user_name, r.seconds, r.entries
                         FROM ranked r JOIN users u ON u.id = r.user_id
-                        WHERE r.rank <= 3 ORDER BY r.team_id, r.rank""".formatted(OVERLAPS))
+                        WHERE r.rank <= 3 ORDER BY r.team_id, r.rank""".formatted(OVERLAPS_ANYONE))
                 .param("now", at(now)).param("lo", at(week)).param("hi", at(now))
                 .query(Rows.of(TeamPerformer.class)).list();
     }
@@ -161,7 +161,7 @@ class AdminReports {
                         FROM users u LEFT JOIN per_user p ON p.user_id = u.id
                         WHERE u.is_active AND u.deleted_at IS NULL
                           AND (CAST(:team AS bigint) IS NULL OR u.id IN (SELECT user_id FROM team_members WHERE team_id = :team))
-                        ORDER BY seconds DESC, u.id""".formatted(OVERLAPS))
+                        ORDER BY seconds DESC, u.id""".formatted(OVERLAPS_ANYONE))
                 .param("now", at(clock.instant())).param("lo", at(range.start())).param("hi", at(range.end())).param("team", teamId)
                 .query(Rows.of(Worker.class)).list();
     }
@@ -177,7 +177,7 @@ class AdminReports {
             %s AND (report_seconds(te.start_time, coalesce(te.end_time, :now), :lo, :hi) > 0 OR te.start_time >= :lo)
               AND (CAST(:user AS bigint) IS NULL OR te.user_id = :user)
               AND (CAST(:project AS bigint) IS NULL OR te.project_id = :project)
-              AND (CAST(:team AS bigint) IS NULL OR te.user_id IN (SELECT user_id FROM team_members WHERE team_id = :team))""".formatted(OVERLAPS);
+              AND (CAST(:team AS bigint) IS NULL OR te.user_id IN (SELECT user_id FROM team_members WHERE team_id = :team))""".formatted(OVERLAPS_ANYONE);
 
     private JdbcClient.StatementSpec entryFilter(String sql, ReportRange range, Long userId, Long teamId, Long projectId) {
         return jdbc.sql(sql).param("now", at(clock.instant())).param("lo", at(range.start())).param("hi", at(range.end()))

@@ -8,6 +8,11 @@ import java.util.Map;
  */
 record Scope(String condition, Map<String, Object> params) {
 
+    /** Everybody's time: found through the interval index rather than a per-user or per-project b-tree. */
+    boolean everybody() {
+        return condition.equals("true");
+    }
+
     /** One user's own time. */
     static Scope user(long userId) {
         return new Scope("te.user_id = :scope_user", Map.of("scope_user", userId));
