@@ -87,7 +87,7 @@ class TimeReports {
                 cut AS (
                     SELECT e.*, i AS day, b.t[i] AS day_start, report_seconds(e.start_time, e.end_at, b.t[i], b.t[i + 1]) AS seconds
                     FROM e CROSS JOIN b
-                    CROSS JOIN LATERAL generate_series(greatest(1, width_bucket(e.start_time, b.t)),
+                    CROSS JOIN LATERAL report_day_span(greatest(1, width_bucket(e.start_time, b.t)),
                                                        least(cardinality(b.t) - 1, width_bucket(e.end_at, b.t))) AS i
                 ),
                 pieces AS (SELECT * FROM cut WHERE seconds > 0 OR start_time >= day_start)
