@@ -18,6 +18,6 @@ class ModularityTest {
     @Test
     void theModulesAreTheOnesOfTheModuleMap() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("audit", "exports", "identity", "mail", "ops", "payroll", "platform", "projects", "realtime", "teams", "tracking");
+                .containsExactlyInAnyOrder("audit", "exports", "identity", "mail", "ops", "payroll", "platform", "projects", "realtime", "teams", "tracking", "reporting");
     }
 }

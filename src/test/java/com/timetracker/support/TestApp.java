@@ -17,13 +17,22 @@ public final class TestApp {
     }
 
     public static ConfigurableApplicationContext start(String... settings) {
+        return start(null, settings);
+    }
+
+    /** As {@link #start(String...)}, with this clock as the app's clock (several nodes may share one). */
+    public static ConfigurableApplicationContext start(TestClock clock, String... settings) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=0");
         args.add("--TIMETRACKER_DATA_DIR=" + tempDir());
         for (String setting : settings) {
             args.add("--" + setting);
         }
-        return new SpringApplicationBuilder(TimeTrackerApplication.class).run(args.toArray(String[]::new));
+        SpringApplicationBuilder app = new SpringApplicationBuilder(TimeTrackerApplication.class);
+        if (clock != null) {
+            app.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock));
+        }
+        return app.run(args.toArray(String[]::new));
     }
 
     public static int port(ConfigurableApplicationContext context) {

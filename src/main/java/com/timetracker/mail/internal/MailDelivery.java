@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+
+import com.timetracker.mail.OutgoingMail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -15,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -131,7 +135,8 @@ class MailDelivery {
     private MimeMessage mime(OutboxRows.Message message) throws MessagingException {
         MimeMessage mime = sender.createMimeMessage();
         boolean html = message.htmlBody() != null;
-        MimeMessageHelper helper = new MimeMessageHelper(mime, html, StandardCharsets.UTF_8.name());
+        List<OutgoingMail.Attachment> attachments = rows.attachments(message.id());
+        MimeMessageHelper helper = new MimeMessageHelper(mime, html || !attachments.isEmpty(), StandardCharsets.UTF_8.name());
         helper.setFrom(settings.from());
         helper.setTo(message.recipient());
         helper.setSubject(message.subject());
@@ -139,6 +144,9 @@ class MailDelivery {
             helper.setText(message.textBody(), message.htmlBody());
         } else {
             helper.setText(message.textBody());
+        }
+        for (OutgoingMail.Attachment a : attachments) {
+            helper.addAttachment(a.fileName(), new ByteArrayResource(a.content()), a.contentType());
         }
         return mime;
     }

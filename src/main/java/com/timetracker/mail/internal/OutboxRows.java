@@ -4,6 +4,7 @@ import com.timetracker.platform.Rows;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,7 +33,7 @@ class OutboxRows {
 
     /** Joins the caller's transaction, if any (JdbcClient takes the transaction-bound connection). */
     long insert(OutgoingMail mail, Instant now) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         INSERT INTO mail_outbox (recipient, subject, text_body, html_body, secret_spans, next_attempt_at, created_at)
                         VALUES (:recipient, :subject, :text, :html, :spans, :now, :now) RETURNING id""")
                 .param("recipient", mail.to())
@@ -43,6 +44,18 @@ class OutboxRows {
                 .param("now", Timestamp.from(now))
                 .query(Long.class)
                 .single();
+        for (OutgoingMail.Attachment a : mail.attachments()) {
+            jdbc.sql("INSERT INTO mail_outbox_attachments (message_id, file_name, content_type, content) VALUES (:id, :name, :type, :content)")
+                    .param("id", id).param("name", a.fileName()).param("type", a.contentType()).param("content", a.content()).update();
+        }
+        return id;
+    }
+
+    List<OutgoingMail.Attachment> attachments(long messageId) {
+        return jdbc.sql("SELECT file_name, content_type, content FROM mail_outbox_attachments WHERE message_id = :id ORDER BY id")
+                .param("id", messageId)
+                .query((rs, n) -> new OutgoingMail.Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .list();
     }
 
     /**
