@@ -27,7 +27,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         post: operations["submit"];
         delete?: never;
@@ -43,10 +43,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_5"];
+        get: operations["get_6"];
         put?: never;
         post?: never;
-        delete: operations["delete_3"];
+        delete: operations["delete_5"];
         options?: never;
         head?: never;
         patch?: never;
@@ -61,7 +61,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["approve"];
+        post: operations["approve_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -92,6 +92,38 @@ export interface paths {
             cookie?: never;
         };
         get: operations["alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/time-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["timeEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/workers-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["workers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -161,7 +193,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["approve_1"];
+        patch: operations["approve_2"];
         trace?: never;
     };
     "/api/approvals/{id}/reject": {
@@ -203,7 +235,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_7"];
+        get: operations["list_9"];
         put?: never;
         post?: never;
         delete?: never;
@@ -420,6 +452,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/export/progress/{progressId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/export/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["download_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -500,6 +564,374 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pay-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_5"];
+        put?: never;
+        post: operations["create_6"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pay-rates/user/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ofUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pay-rates/user/{userId}/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pay-rates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_5"];
+        put: operations["update_5"];
+        post?: never;
+        delete: operations["delete_3"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pay-rates/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["history_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createAdjustment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/adjustments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["updateAdjustment"];
+        post?: never;
+        delete: operations["deleteAdjustment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["entry"];
+        put: operations["updateEntry"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/entries/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["adjustments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["periods"];
+        put?: never;
+        post: operations["createPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/periods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["period"];
+        put: operations["updatePeriod"];
+        post?: never;
+        delete: operations["deletePeriod"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/periods/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/periods/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["periodEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/periods/{id}/mark-paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["markPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/periods/{id}/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["process"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/periods/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["voidPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/reports/my-payroll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["mine_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/reports/payables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["payablesByQuery"];
+        put?: never;
+        post: operations["payables"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/reports/payables/export/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/reports/summary/{periodId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/reports/user/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["user_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payroll/user/{userId}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["userEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects": {
         parameters: {
             query?: never;
@@ -509,7 +941,7 @@ export interface paths {
         };
         get: operations["list_4"];
         put?: never;
-        post: operations["create_4"];
+        post: operations["create_5"];
         delete?: never;
         options?: never;
         head?: never;
@@ -542,6 +974,342 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/admin/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["dashboard_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/admin/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["teams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/admin/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["user"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/by-project": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["byProject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/by-task": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["byTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/generate/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["monthly"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/generate/productivity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["productivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/generate/project/{projectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["project"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/generate/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["weekly"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["mine"];
+        put?: never;
+        post: operations["create_4"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/scheduled/all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["all"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/scheduled/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/scheduled/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["one"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_4"];
+        options?: never;
+        head?: never;
+        patch: operations["update_6"];
+        trace?: never;
+    };
+    "/api/reports/scheduled/{reportId}/toggle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["toggle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["team"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_8"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["one_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/weekly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["weekly_1"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -731,7 +1499,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list_6"];
+        get: operations["list_7"];
         put?: never;
         post?: never;
         delete: operations["revokeOthers"];
@@ -990,7 +1758,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["delete_4"];
+        delete: operations["delete_6"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1163,6 +1931,43 @@ export interface components {
             is_blocked?: boolean;
             is_whitelisted?: boolean;
         };
+        AdjustmentUpdate: {
+            adjustment_type?: string;
+            amount?: number;
+            description?: string;
+        };
+        AdjustmentView: {
+            adjustment_type?: string;
+            amount?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: int64 */
+            created_by?: number;
+            created_by_name?: string;
+            description?: string;
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            payroll_entry_id?: number;
+        };
+        AdminDashboard: {
+            /** Format: int64 */
+            active_projects?: number;
+            /** Format: int64 */
+            active_users_today?: number;
+            by_user?: components["schemas"]["UserSummary"][];
+            /** Format: int64 */
+            running_timers?: number;
+            total_month_hours?: number;
+            /** Format: int64 */
+            total_month_seconds?: number;
+            total_today_hours?: number;
+            /** Format: int64 */
+            total_today_seconds?: number;
+            total_week_hours?: number;
+            /** Format: int64 */
+            total_week_seconds?: number;
+        };
         Approval: {
             prefill_data?: components["schemas"]["Prefill"];
             /** Format: int64 */
@@ -1199,6 +2004,18 @@ export interface components {
             entry_ids: number[];
             rejection_reason?: string;
             status: string;
+        };
+        Change: {
+            attachment?: string;
+            enabled?: boolean;
+            frequency?: string;
+            name?: string;
+            params?: {
+                [key: string]: Record<string, never>;
+            };
+            recipients?: string[];
+            template_id?: string;
+            timezone?: string;
         };
         ChangeRole: {
             role: string;
@@ -1244,6 +2061,40 @@ export interface components {
             start_date?: string;
             team_ids?: number[];
         };
+        DailySummary: {
+            /** Format: date */
+            date?: string;
+            /** Format: int64 */
+            entry_count?: number;
+            total_hours?: number;
+            /** Format: int64 */
+            total_seconds?: number;
+        };
+        Dashboard: {
+            /** Format: int64 */
+            active_projects?: number;
+            month_hours?: number;
+            /** Format: int64 */
+            month_seconds?: number;
+            /** Format: int64 */
+            pending_tasks?: number;
+            running_timer?: boolean;
+            today_hours?: number;
+            /** Format: int64 */
+            today_seconds?: number;
+            week_hours?: number;
+            /** Format: int64 */
+            week_seconds?: number;
+        };
+        EntryList: {
+            items?: components["schemas"]["EntryView"][];
+            /** Format: int32 */
+            limit?: number;
+            /** Format: int32 */
+            skip?: number;
+            /** Format: int64 */
+            total?: number;
+        };
         EntryUpdate: {
             description?: string;
             /** Format: date-time */
@@ -1251,9 +2102,57 @@ export interface components {
             /** Format: date-time */
             start_time?: string;
         };
+        EntryView: {
+            adjustments?: components["schemas"]["AdjustmentView"][];
+            adjustments_amount?: string;
+            /** Format: date-time */
+            created_at?: string;
+            gross_amount?: string;
+            /** Format: int64 */
+            id?: number;
+            net_amount?: string;
+            notes?: string;
+            overtime_hours?: string;
+            overtime_rate?: string;
+            /** Format: int64 */
+            pay_rate_id?: number;
+            /** Format: int64 */
+            payroll_period_id?: number;
+            rate_lines?: components["schemas"]["LineView"][];
+            rate_type?: string;
+            regular_hours?: string;
+            regular_rate?: string;
+            status?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            user_email?: string;
+            /** Format: int64 */
+            user_id?: number;
+            user_name?: string;
+        };
         ForgotPasswordRequest: {
             /** Format: email */
             email: string;
+        };
+        HistoryView: {
+            change_reason?: string;
+            change_type?: string;
+            /** Format: date-time */
+            changed_at?: string;
+            /** Format: int64 */
+            changed_by?: number;
+            changed_by_name?: string;
+            changes?: {
+                [key: string]: Record<string, never>;
+            };
+            /** Format: int64 */
+            id?: number;
+            new_overtime_multiplier?: string;
+            new_rate?: string;
+            /** Format: int64 */
+            pay_rate_id?: number;
+            previous_overtime_multiplier?: string;
+            previous_rate?: string;
         };
         InvitationCheck: {
             email?: string;
@@ -1274,6 +2173,18 @@ export interface components {
         IpRuleRequest: {
             ip_address: string;
             reason?: string;
+        };
+        LineView: {
+            amount?: string;
+            base_rate?: string;
+            /** Format: int32 */
+            days?: number;
+            overtime_hours?: string;
+            overtime_multiplier?: string;
+            /** Format: int64 */
+            pay_rate_id?: number;
+            rate_type?: string;
+            regular_hours?: string;
         };
         ListedRule: {
             /** Format: date-time */
@@ -1315,6 +2226,47 @@ export interface components {
             id?: number;
             name?: string;
             role?: string;
+        };
+        NewAdjustment: {
+            adjustment_type: string;
+            amount: number;
+            description: string;
+            /** Format: int64 */
+            payroll_entry_id: number;
+        };
+        NewEntry: {
+            notes?: string;
+            overtime_hours?: number;
+            overtime_rate?: number;
+            /** Format: int64 */
+            payroll_period_id: number;
+            regular_hours: number;
+            regular_rate?: number;
+            /** Format: int64 */
+            user_id: number;
+        };
+        NewPeriod: {
+            /** Format: date */
+            end_date: string;
+            name: string;
+            period_type?: string;
+            rate_type_filter?: string;
+            /** Format: date */
+            start_date: string;
+            user_ids?: number[];
+        };
+        NewRate: {
+            base_rate: number;
+            currency?: string;
+            /** Format: date */
+            effective_from: string;
+            /** Format: date */
+            effective_to?: string;
+            is_active?: boolean;
+            overtime_multiplier?: number;
+            rate_type?: string;
+            /** Format: int64 */
+            user_id: number;
         };
         Outcome: {
             message?: string;
@@ -1390,6 +2342,62 @@ export interface components {
             current_password: string;
             new_password: string;
         };
+        PayRateView: {
+            base_rate?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: int64 */
+            created_by?: number;
+            currency?: string;
+            /** Format: date */
+            effective_from?: string;
+            /** Format: date */
+            effective_to?: string;
+            /** Format: int64 */
+            id?: number;
+            is_active?: boolean;
+            overtime_multiplier?: string;
+            rate_type?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            user_email?: string;
+            /** Format: int64 */
+            user_id?: number;
+            user_name?: string;
+        };
+        Payables: {
+            entries?: components["schemas"]["UserPayrollReport"][];
+            filters_applied?: {
+                [key: string]: Record<string, never>;
+            };
+            /** Format: date-time */
+            report_generated_at?: string;
+            report_period?: string;
+            summary?: components["schemas"]["PayablesSummary"];
+        };
+        PayablesQuery: {
+            /** Format: date */
+            end_date?: string;
+            /** Format: int64 */
+            period_id?: number;
+            period_type?: string;
+            /** Format: date */
+            start_date?: string;
+            status?: string;
+            /** Format: int64 */
+            user_id?: number;
+        };
+        PayablesSummary: {
+            period_name?: string;
+            status?: string;
+            total_adjustments?: string;
+            /** Format: int64 */
+            total_employees?: number;
+            total_gross_amount?: string;
+            total_net_amount?: string;
+            total_overtime_hours?: string;
+            total_regular_hours?: string;
+        };
         Pending: {
             approval_status?: string;
             description?: string;
@@ -1409,6 +2417,75 @@ export interface components {
             /** Format: int64 */
             user_id?: number;
             user_name?: string;
+        };
+        PeriodDetail: {
+            /** Format: date-time */
+            approved_at?: string;
+            /** Format: int64 */
+            approved_by?: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date */
+            end_date?: string;
+            entries?: components["schemas"]["EntryView"][];
+            /** Format: int64 */
+            entries_count?: number;
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+            period_type?: string;
+            rate_type_filter?: string;
+            selected_user_ids?: number[];
+            /** Format: date */
+            start_date?: string;
+            status?: string;
+            total_amount?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        PeriodList: {
+            items?: components["schemas"]["PeriodView"][];
+            /** Format: int32 */
+            limit?: number;
+            /** Format: int32 */
+            skip?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        PeriodUpdate: {
+            /** Format: date */
+            end_date?: string;
+            name?: string;
+            period_type?: string;
+            rate_type_filter?: string;
+            /** Format: date */
+            start_date?: string;
+            status?: string;
+            user_ids?: number[];
+        };
+        PeriodView: {
+            /** Format: date-time */
+            approved_at?: string;
+            /** Format: int64 */
+            approved_by?: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date */
+            end_date?: string;
+            /** Format: int64 */
+            entries_count?: number;
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+            period_type?: string;
+            rate_type_filter?: string;
+            selected_user_ids?: number[];
+            /** Format: date */
+            start_date?: string;
+            status?: string;
+            total_amount?: string;
+            /** Format: date-time */
+            updated_at?: string;
         };
         Prefill: {
             department?: string;
@@ -1440,6 +2517,40 @@ export interface components {
             /** Format: date-time */
             updated_at?: string;
         };
+        ProjectSummary: {
+            billable_amount?: number;
+            budget_hours?: number;
+            budget_used_percent?: number;
+            /** Format: int64 */
+            entry_count?: number;
+            /** Format: int64 */
+            project_id?: number;
+            project_name?: string;
+            total_hours?: number;
+            /** Format: int64 */
+            total_seconds?: number;
+        };
+        RateList: {
+            items?: components["schemas"]["PayRateView"][];
+            /** Format: int32 */
+            limit?: number;
+            /** Format: int32 */
+            skip?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        RateUpdate: {
+            base_rate?: number;
+            change_reason?: string;
+            currency?: string;
+            /** Format: date */
+            effective_from?: string;
+            /** Format: date */
+            effective_to?: string;
+            is_active?: boolean;
+            overtime_multiplier?: number;
+            rate_type?: string;
+        };
         RefreshRequest: {
             refresh_token: string;
         };
@@ -1462,6 +2573,19 @@ export interface components {
         };
         RoleChange: {
             role: string;
+        };
+        Run: {
+            /** Format: date-time */
+            due_at?: string;
+            error?: string;
+            /** Format: int64 */
+            id?: number;
+            /** Format: date-time */
+            ran_at?: string;
+            recipients?: string[];
+            report_id?: string;
+            report_name?: string;
+            status?: string;
         };
         SessionList: {
             /** Format: int32 */
@@ -1502,6 +2626,23 @@ export interface components {
             name: string;
             phone?: string;
         };
+        SummaryView: {
+            /** Format: date */
+            end_date?: string;
+            /** Format: int64 */
+            period_id?: number;
+            period_name?: string;
+            /** Format: date */
+            start_date?: string;
+            status?: string;
+            total_adjustments?: string;
+            /** Format: int64 */
+            total_employees?: number;
+            total_gross_amount?: string;
+            total_net_amount?: string;
+            total_overtime_hours?: string;
+            total_regular_hours?: string;
+        };
         Suspicious: {
             ip_address?: string;
             reason?: string;
@@ -1521,6 +2662,37 @@ export interface components {
             status?: string;
             /** Format: date-time */
             updated_at?: string;
+        };
+        TaskSummary: {
+            project_name?: string;
+            status?: string;
+            /** Format: int64 */
+            task_id?: number;
+            task_name?: string;
+            total_hours?: number;
+            /** Format: int64 */
+            total_seconds?: number;
+        };
+        TeamAnalytics: {
+            /** Format: int64 */
+            active_members_today?: number;
+            /** Format: int64 */
+            member_count?: number;
+            /** Format: int64 */
+            running_timers?: number;
+            /** Format: int64 */
+            team_id?: number;
+            team_name?: string;
+            top_performers?: components["schemas"]["UserSummary"][];
+            total_month_hours?: number;
+            /** Format: int64 */
+            total_month_seconds?: number;
+            total_today_hours?: number;
+            /** Format: int64 */
+            total_today_seconds?: number;
+            total_week_hours?: number;
+            /** Format: int64 */
+            total_week_seconds?: number;
         };
         TeamDetailResponse: {
             /** Format: date-time */
@@ -1549,6 +2721,15 @@ export interface components {
             /** Format: date-time */
             updated_at?: string;
         };
+        Template: {
+            default_params?: {
+                [key: string]: Record<string, never>;
+            };
+            description?: string;
+            id?: string;
+            name?: string;
+            type?: string;
+        };
         TimeEntryView: {
             approval_status?: string;
             /** Format: date-time */
@@ -1576,6 +2757,20 @@ export interface components {
             /** Format: int64 */
             user_id?: number;
             user_name?: string;
+        };
+        TimeReport: {
+            by_day?: components["schemas"]["DailySummary"][];
+            by_project?: components["schemas"]["ProjectSummary"][];
+            by_user?: components["schemas"]["UserSummary"][];
+            /** Format: date */
+            end_date?: string;
+            /** Format: date */
+            start_date?: string;
+            /** Format: int64 */
+            total_entries?: number;
+            total_hours?: number;
+            /** Format: int64 */
+            total_seconds?: number;
         };
         TimerState: {
             current_entry?: components["schemas"]["TimeEntryView"];
@@ -1620,6 +2815,55 @@ export interface components {
             /** Format: date */
             start_date?: string;
         };
+        UserDetail: {
+            /** Format: int64 */
+            active_days_this_month?: number;
+            avg_hours_per_day?: number;
+            current_timer_running?: boolean;
+            /** Format: date-time */
+            last_activity?: string;
+            month_hours?: number;
+            /** Format: int64 */
+            month_seconds?: number;
+            projects?: components["schemas"]["ProjectSummary"][];
+            role?: string;
+            teams?: string[];
+            today_hours?: number;
+            /** Format: int64 */
+            today_seconds?: number;
+            /** Format: int64 */
+            total_entries?: number;
+            user_email?: string;
+            /** Format: int64 */
+            user_id?: number;
+            user_name?: string;
+            week_hours?: number;
+            /** Format: int64 */
+            week_seconds?: number;
+        };
+        UserPayrollReport: {
+            adjustments?: components["schemas"]["AdjustmentView"][];
+            adjustments_total?: string;
+            /** Format: date */
+            end_date?: string;
+            gross_amount?: string;
+            net_amount?: string;
+            overtime_hours?: string;
+            overtime_rate?: string;
+            /** Format: int64 */
+            period_id?: number;
+            period_name?: string;
+            period_status?: string;
+            rate_type?: string;
+            regular_hours?: string;
+            regular_rate?: string;
+            /** Format: date */
+            start_date?: string;
+            user_email?: string;
+            /** Format: int64 */
+            user_id?: number;
+            user_name?: string;
+        };
         UserResponse: {
             address?: string;
             /** Format: date-time */
@@ -1643,6 +2887,54 @@ export interface components {
             /** Format: date */
             start_date?: string;
             timezone?: string;
+        };
+        UserSummary: {
+            /** Format: int64 */
+            entry_count?: number;
+            total_hours?: number;
+            /** Format: int64 */
+            total_seconds?: number;
+            /** Format: int64 */
+            user_id?: number;
+            user_name?: string;
+        };
+        Weekly: {
+            daily_breakdown?: components["schemas"]["DailySummary"][];
+            total_hours?: number;
+            /** Format: int64 */
+            total_seconds?: number;
+            /** Format: date */
+            week_end?: string;
+            /** Format: date */
+            week_start?: string;
+        };
+        WorkerRow: {
+            avg_daily_hours?: number;
+            email?: string;
+            /** Format: int64 */
+            entry_count?: number;
+            /** Format: date-time */
+            last_activity?: string;
+            /** Format: int64 */
+            projects_worked?: number;
+            total_hours?: number;
+            /** Format: int64 */
+            total_seconds?: number;
+            /** Format: int64 */
+            user_id?: number;
+            user_name?: string;
+        };
+        WorkersReport: {
+            /** Format: date */
+            period_end?: string;
+            /** Format: date */
+            period_start?: string;
+            total_hours?: number;
+            /** Format: int64 */
+            total_seconds?: number;
+            /** Format: int64 */
+            total_workers?: number;
+            workers?: components["schemas"]["WorkerRow"][];
         };
     };
     responses: never;
@@ -1675,7 +2967,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_6: {
         parameters: {
             query?: {
                 page?: number;
@@ -1725,7 +3017,7 @@ export interface operations {
             };
         };
     };
-    get_5: {
+    get_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -1747,7 +3039,7 @@ export interface operations {
             };
         };
     };
-    delete_3: {
+    delete_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -1767,7 +3059,7 @@ export interface operations {
             };
         };
     };
-    approve: {
+    approve_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -1837,6 +3129,60 @@ export interface operations {
                     "*/*": {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    timeEntries: {
+        parameters: {
+            query: {
+                tz?: string;
+                start_date: string;
+                end_date: string;
+                user_id?: number;
+                team_id?: number;
+                project_id?: number;
+                page?: number;
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EntryList"];
+                };
+            };
+        };
+    };
+    workers: {
+        parameters: {
+            query?: {
+                tz?: string;
+                start_date?: string;
+                end_date?: string;
+                team_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["WorkersReport"];
                 };
             };
         };
@@ -1914,7 +3260,7 @@ export interface operations {
             };
         };
     };
-    approve_1: {
+    approve_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -1988,7 +3334,7 @@ export interface operations {
             };
         };
     };
-    list_7: {
+    list_9: {
         parameters: {
             query?: {
                 page?: number;
@@ -2350,6 +3696,57 @@ export interface operations {
             };
         };
     };
+    progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                progressId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    download_1: {
+        parameters: {
+            query?: {
+                start_date?: string;
+                end_date?: string;
+                project_id?: number;
+                user_id?: number;
+                tz?: string;
+                progress_id?: string;
+            };
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     health: {
         parameters: {
             query?: never;
@@ -2460,6 +3857,745 @@ export interface operations {
             };
         };
     };
+    list_5: {
+        parameters: {
+            query?: {
+                skip?: number;
+                limit?: number;
+                active_only?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["RateList"];
+                };
+            };
+        };
+    };
+    create_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PayRateView"];
+                };
+            };
+        };
+    };
+    ofUser: {
+        parameters: {
+            query?: {
+                include_inactive?: boolean;
+            };
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PayRateView"][];
+                };
+            };
+        };
+    };
+    current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": Record<string, never>;
+                };
+            };
+        };
+    };
+    get_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PayRateView"];
+                };
+            };
+        };
+    };
+    update_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PayRateView"];
+                };
+            };
+        };
+    };
+    delete_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    history_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["HistoryView"][];
+                };
+            };
+        };
+    };
+    createAdjustment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAdjustment"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AdjustmentView"];
+                };
+            };
+        };
+    };
+    updateAdjustment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AdjustmentView"];
+                };
+            };
+        };
+    };
+    deleteAdjustment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewEntry"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EntryView"];
+                };
+            };
+        };
+    };
+    entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EntryView"];
+                };
+            };
+        };
+    };
+    updateEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntryUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EntryView"];
+                };
+            };
+        };
+    };
+    adjustments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AdjustmentView"][];
+                };
+            };
+        };
+    };
+    periods: {
+        parameters: {
+            query?: {
+                skip?: number;
+                limit?: number;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PeriodList"];
+                };
+            };
+        };
+    };
+    createPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPeriod"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PeriodView"];
+                };
+            };
+        };
+    };
+    period: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PeriodDetail"];
+                };
+            };
+        };
+    };
+    updatePeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeriodUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PeriodView"];
+                };
+            };
+        };
+    };
+    deletePeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PeriodView"];
+                };
+            };
+        };
+    };
+    periodEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EntryView"][];
+                };
+            };
+        };
+    };
+    markPaid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PeriodView"];
+                };
+            };
+        };
+    };
+    process: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PeriodView"];
+                };
+            };
+        };
+    };
+    voidPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PeriodView"];
+                };
+            };
+        };
+    };
+    mine_1: {
+        parameters: {
+            query?: {
+                period_id?: number;
+                start_date?: string;
+                end_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["UserPayrollReport"][];
+                };
+            };
+        };
+    };
+    payablesByQuery: {
+        parameters: {
+            query: {
+                query: components["schemas"]["PayablesQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Payables"];
+                };
+            };
+        };
+    };
+    payables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayablesQuery"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Payables"];
+                };
+            };
+        };
+    };
+    download: {
+        parameters: {
+            query: {
+                query: components["schemas"]["PayablesQuery"];
+            };
+            header?: never;
+            path: {
+                format: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                periodId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SummaryView"];
+                };
+            };
+        };
+    };
+    user_1: {
+        parameters: {
+            query?: {
+                period_id?: number;
+                start_date?: string;
+                end_date?: string;
+            };
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["UserPayrollReport"][];
+                };
+            };
+        };
+    };
+    userEntries: {
+        parameters: {
+            query?: {
+                skip?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["EntryList"];
+                };
+            };
+        };
+    };
     list_4: {
         parameters: {
             query?: {
@@ -2487,7 +4623,7 @@ export interface operations {
             };
         };
     };
-    create_4: {
+    create_5: {
         parameters: {
             query?: never;
             header?: never;
@@ -2601,6 +4737,583 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ProjectResponse"];
+                };
+            };
+        };
+    };
+    dashboard_1: {
+        parameters: {
+            query?: {
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["AdminDashboard"];
+                };
+            };
+        };
+    };
+    teams: {
+        parameters: {
+            query?: {
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TeamAnalytics"][];
+                };
+            };
+        };
+    };
+    users: {
+        parameters: {
+            query?: {
+                tz?: string;
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["UserSummary"][];
+                };
+            };
+        };
+    };
+    user: {
+        parameters: {
+            query?: {
+                tz?: string;
+            };
+            header?: never;
+            path: {
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["UserDetail"];
+                };
+            };
+        };
+    };
+    byProject: {
+        parameters: {
+            query?: {
+                tz?: string;
+                start_date?: string;
+                end_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ProjectSummary"][];
+                };
+            };
+        };
+    };
+    byTask: {
+        parameters: {
+            query?: {
+                tz?: string;
+                project_id?: number;
+                start_date?: string;
+                end_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TaskSummary"][];
+                };
+            };
+        };
+    };
+    dashboard: {
+        parameters: {
+            query?: {
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Dashboard"];
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query?: {
+                start_date?: string;
+                end_date?: string;
+                project_id?: number;
+                format?: string;
+                tz?: string;
+                progress_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    monthly: {
+        parameters: {
+            query?: {
+                tz?: string;
+                user_id?: number;
+                year?: number;
+                month?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    productivity: {
+        parameters: {
+            query?: {
+                tz?: string;
+                user_id?: number;
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    project: {
+        parameters: {
+            query?: {
+                tz?: string;
+                start_date?: string;
+                end_date?: string;
+            };
+            header?: never;
+            path: {
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    weekly: {
+        parameters: {
+            query?: {
+                tz?: string;
+                user_id?: number;
+                week_offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+        };
+    };
+    create_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Change"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    }[];
+                };
+            };
+        };
+    };
+    history: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Run"][];
+                };
+            };
+        };
+    };
+    one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    delete_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+    };
+    update_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Change"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    toggle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": {
+                        [key: string]: boolean;
+                    };
+                };
+            };
+        };
+    };
+    team: {
+        parameters: {
+            query: {
+                tz?: string;
+                team_id: number;
+                start_date?: string;
+                end_date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["TimeReport"];
+                };
+            };
+        };
+    };
+    list_8: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Template"][];
+                };
+            };
+        };
+    };
+    one_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Template"];
+                };
+            };
+        };
+    };
+    weekly_1: {
+        parameters: {
+            query?: {
+                tz?: string;
+                start_date?: string;
+                week_offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["Weekly"];
                 };
             };
         };
@@ -2901,7 +5614,7 @@ export interface operations {
             };
         };
     };
-    list_6: {
+    list_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -3623,7 +6336,7 @@ export interface operations {
             };
         };
     };
-    delete_4: {
+    delete_6: {
         parameters: {
             query?: never;
             header?: never;
