@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import com.timetracker.ops.PreflightFixture.Result;
 import com.timetracker.support.TestPostgres;
+import com.timetracker.support.TestRedis;
 import com.timetracker.support.V1Database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -284,9 +285,9 @@ class PreflightTest {
     void redisThatAnswersPassesAndRedisThatDoesNotOrWantsAPasswordFails() throws Exception {
         String database = TestPostgres.createDatabase("redis");
         Path env = dir.resolve("redis.env");
-        int port = PreflightFixture.freePort();
-        RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"").setting("appendonly no").build();
-        redis.start();
+        TestRedis testRedis = TestRedis.start();
+        RedisServer redis = testRedis.server();
+        int port = testRedis.port();
         try {
             deployment.set(env, "DATABASE_URL", TestPostgres.v1DatabaseUrl(database)).set(env, "SECRET_KEY", PreflightFixture.SECRET_KEY)
                     .set(env, "REDIS_URL", "redis://127.0.0.1:" + port + "/0");

@@ -1,6 +1,5 @@
 package com.timetracker.realtime;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import com.timetracker.support.Http;
 import com.timetracker.support.TestApp;
 import com.timetracker.support.TestPostgres;
+import com.timetracker.support.TestRedis;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,14 +63,10 @@ class RealtimeAcrossNodesTest {
 
     @BeforeAll
     static void twoNodes() throws Exception {
-        int redisPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            redisPort = s.getLocalPort();
-        }
-        redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"").build();
-        redis.start();
+        TestRedis testRedis = TestRedis.start();
+        redis = testRedis.server();
         String database = TestPostgres.createDatabase("realtime");
-        String[] settings = {"DATABASE_URL=" + TestPostgres.v1DatabaseUrl(database), "REDIS_URL=redis://127.0.0.1:" + redisPort,
+        String[] settings = {"DATABASE_URL=" + TestPostgres.v1DatabaseUrl(database), "REDIS_URL=" + testRedis.url(),
                 "SECRET_KEY=q8Jf2LxVw9ZrTb4NcYk7Hs1PdGm6EaU3", "BCRYPT_ROUNDS=10", "timetracker.realtime.recheck-interval=1s",
                 "FIRST_SUPER_ADMIN_EMAIL=root@example.com", "FIRST_SUPER_ADMIN_PASSWORD=Root-Harbor-7-Lamp"};
         nodeA = TestApp.start(settings);

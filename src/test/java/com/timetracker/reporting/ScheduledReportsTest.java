@@ -1,7 +1,6 @@
 package com.timetracker.reporting;
 
 import java.io.ByteArrayOutputStream;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import com.timetracker.support.People;
 import com.timetracker.support.TestApp;
 import com.timetracker.support.TestClock;
 import com.timetracker.support.TestPostgres;
+import com.timetracker.support.TestRedis;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
@@ -57,16 +57,12 @@ class ScheduledReportsTest {
 
     @BeforeAll
     static void twoNodes() throws Exception {
-        int redisPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            redisPort = s.getLocalPort();
-        }
-        redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").setting("save \"\"").build();
-        redis.start();
+        TestRedis testRedis = TestRedis.start();
+        redis = testRedis.server();
         inbox = new Inbox();
         List<String> settings = new ArrayList<>(List.of(inbox.appSettings()));
         settings.addAll(List.of("DATABASE_URL=" + TestPostgres.v1DatabaseUrl(TestPostgres.createDatabase("scheduled")),
-                "REDIS_URL=redis://127.0.0.1:" + redisPort, "SECRET_KEY=q8Jf2LxVw9ZrTb4NcYk7Hs1PdGm6EaU3", "BCRYPT_ROUNDS=10",
+                "REDIS_URL=" + testRedis.url(), "SECRET_KEY=q8Jf2LxVw9ZrTb4NcYk7Hs1PdGm6EaU3", "BCRYPT_ROUNDS=10",
                 "timetracker.reports.poll-interval=100ms", "RATE_LIMIT_ENABLED=false",
                 "FIRST_SUPER_ADMIN_EMAIL=" + People.ROOT_EMAIL, "FIRST_SUPER_ADMIN_PASSWORD=" + People.ROOT_PASSWORD));
         nodeA = TestApp.start(clock, settings.toArray(String[]::new));
