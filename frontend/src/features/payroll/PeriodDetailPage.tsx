@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../shared/api/client.ts';
 import { messageOf } from '../../shared/api/errors.ts';
-import type { PayrollEntry, PeriodDetail, PeriodStatus } from '../../shared/api/types.ts';
+import type { Adjustment, PayrollEntry, PeriodDetail, PeriodStatus } from '../../shared/api/types.ts';
 import { formatHours, formatMoney } from '../../shared/lib/money.ts';
 import { Button, Card, ConfirmDialog, Field, FormActions, FormError, Modal, PageHeader, QueryView, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
@@ -76,6 +76,14 @@ function AdjustmentForm({ entry, currency, onClose }: { entry: PayrollEntry; cur
 function EntryCard({ entry, open, currency }: { entry: PayrollEntry; open: boolean; currency: string }) {
   const queryClient = useQueryClient();
   const [adjusting, setAdjusting] = useState(false);
+  // a period's entries come without their adjustments; each entry reads its own
+  const listed = useQuery({
+    queryKey: ['payroll', 'adjustments', entry.id],
+    queryFn: async () => (await api.get<Adjustment[]>(`/api/payroll/entries/${entry.id}/adjustments`)).data,
+    enabled: entry.adjustments === undefined,
+  });
+  const adjustments = entry.adjustments ?? listed.data ?? [];
+  const lines = entry.rate_lines ?? [];
   const remove = useMutation({
     mutationFn: (id: number) => api.delete(`/api/payroll/adjustments/${id}`),
     onSuccess: () => {
@@ -102,18 +110,18 @@ function EntryCard({ entry, open, currency }: { entry: PayrollEntry; open: boole
       <p data-testid="entry-amounts">
         Gross {money(entry.gross_amount)} · adjustments {money(entry.adjustments_amount)} · net {money(entry.net_amount)} · <span className="capitalize">{entry.status}</span>
       </p>
-      {entry.rate_lines.length > 1 ? (
+      {lines.length > 1 ? (
         <ul className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-          {entry.rate_lines.map((l) => (
+          {lines.map((l) => (
             <li key={l.pay_rate_id}>
               {rateTypeLabel(l.rate_type)} {money(l.base_rate)}: {formatHours(l.regular_hours)} + {formatHours(l.overtime_hours)} overtime = {money(l.amount)}
             </li>
           ))}
         </ul>
       ) : null}
-      {entry.adjustments.length ? (
+      {adjustments.length ? (
         <ul className="mt-2 border-t border-slate-100 pt-1 dark:border-slate-800" aria-label="Adjustments">
-          {entry.adjustments.map((a) => (
+          {adjustments.map((a) => (
             <li key={a.id} className="flex items-center justify-between gap-2">
               <span>
                 <span className="capitalize">{a.adjustment_type}</span> {money(a.amount)} · {a.description}

@@ -101,7 +101,11 @@ export type RateLine = Full<Schemas['LineView']>;
 export type PayrollEntry = Omit<
   Full<Schemas['EntryView'], 'notes' | 'pay_rate_id' | 'rate_type' | 'updated_at' | 'user_email' | 'user_name'>,
   'adjustments' | 'rate_lines'
-> & { adjustments: Adjustment[]; rate_lines: RateLine[] };
+> & {
+  /** Sent by GET /api/payroll/entries/{id}, not in a period's list of entries. */
+  adjustments?: Adjustment[];
+  rate_lines?: RateLine[];
+};
 export type PeriodDetail = PayrollPeriod & { entries: PayrollEntry[] };
 export type PayrollLine = Omit<Full<Schemas['UserPayrollReport'], 'rate_type' | 'user_email' | 'user_name'>, 'adjustments'> & { adjustments: Adjustment[] };
 export type Payables = Omit<Full<Schemas['Payables']>, 'entries' | 'summary'> & {

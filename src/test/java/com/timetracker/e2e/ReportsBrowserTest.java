@@ -1,0 +1,118 @@
+package com.timetracker.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.timetracker.support.Http;
+import com.timetracker.support.People;
+
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reports with a download, and a payroll period from creation to an amount, in real Chromium. */
+class ReportsBrowserTest extends BrowserTest {
+
+    /** Two entries in the week of Monday 2 March 2026 (UTC, the person's and the browser's zone): 2.5 h + 1.25 h. */
+    long seedWeek(People.Person worker, String projectName) {
+        long project = projectFor(projectName, worker);
+        entry(worker, project, "2026-03-03T09:00:00Z", "2026-03-03T11:30:00Z", "Homepage copy");
+        entry(worker, project, "2026-03-04T13:00:00Z", "2026-03-04T14:15:00Z", "Logo review");
+        return project;
+    }
+
+    static void entry(People.Person worker, long project, String start, String end, String description) {
+        var created = worker.http().post("/api/time", "{\"project_id\": " + project + ", \"start_time\": \"" + start
+                + "\", \"end_time\": \"" + end + "\", \"description\": \"" + description + "\"}");
+        if (created.statusCode() >= 300) {
+            throw new AssertionError("creating an entry failed: " + created.body());
+        }
+    }
+
+    static void chooseRange(Page page, String from, String to) {
+        page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill(from);
+        page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill(to);
+    }
+
+    @Test
+    void aReportShowsTheExactHoursAndItsCsvDownloadHasTheRangeAndTheEntries() throws IOException {
+        People.Person worker = people.create("regular_user");
+        seedWeek(worker, "Brochure");
+        Page page = signIn(newPage(), worker);
+
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Reports")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My time").setExact(true))).isVisible();
+        chooseRange(page, "2026-03-02", "2026-03-08");
+
+        assertThat(page.getByTestId("weekly-total")).containsText("Mon, Mar 2 – Sun, Mar 8: 3.75 h");
+        assertThat(page.getByTestId("day-2026-03-03")).containsText("2.50 h");
+        assertThat(page.getByTestId("day-2026-03-04")).containsText("1.25 h");
+        assertThat(page.getByTestId("day-2026-03-05")).containsText("0.00 h");
+        assertThat(page.getByTestId("project-row")).hasCount(1);
+        assertThat(page.getByTestId("project-row")).containsText("Brochure");
+        assertThat(page.getByTestId("project-row")).containsText("3.75 h");
+        // a worker's project figures are labelled as the team's, not as their own
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Team, by project"))).isVisible();
+
+        Download download = page.waitForDownload(() -> page.getByTestId("export-csv").click());
+        assertThat(download.suggestedFilename()).isEqualTo("time_entries_2026-03-02_2026-03-08.csv");
+        String csv = Files.readString(download.path());
+        assertThat(csv.split("\r\n")).containsExactly(
+                "Date,Start Time,End Time,Duration,Project,Task,Description",
+                "2026-03-04,13:00:00,14:15:00,01:15:00,Brochure,No Task,Logo review",
+                "2026-03-03,09:00:00,11:30:00,02:30:00,Brochure,No Task,Homepage copy",
+                ",,Total:,03:45:00,,,");
+        assertThat(page.getByText("Downloaded time_entries_2026-03-02_2026-03-08.csv")).isVisible();
+    }
+
+    @Test
+    void aBadRangeShowsTheServersMessageInsteadOfAFile() {
+        People.Person worker = people.create("regular_user");
+        Page page = signIn(newPage(), worker);
+        page.navigate("/reports");
+        chooseRange(page, "2024-01-01", "2026-03-08");
+        page.getByTestId("export-csv").click();
+        assertThat(page.getByText("Export failed:")).isVisible();
+    }
+
+    @Test
+    void aPayrollPeriodIsCreatedProcessedAndShowsTheEntryAmount() {
+        People.Person worker = people.create("regular_user");
+        seedWeek(worker, "Payroll week");
+        Http root = people.root();
+        var rate = root.post("/api/pay-rates", "{\"user_id\": " + worker.id() + ", \"rate_type\": \"hourly\", \"base_rate\": 20.00,"
+                + " \"currency\": \"EUR\", \"overtime_multiplier\": 1.5, \"effective_from\": \"2026-03-01\"}");
+        assertThat(rate.statusCode()).as(rate.body()).isEqualTo(201);
+        Page page = signIn(newPage(), People.ROOT_EMAIL, People.ROOT_PASSWORD);
+
+        page.navigate("/payroll/periods");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New period")).click();
+        Locator form = page.getByTestId("period-form");
+        form.getByLabel("Name").fill("Week 10 " + worker.id());
+        form.getByLabel("First day").fill("2026-03-02");
+        form.getByLabel("Last day").fill("2026-03-08");
+        form.getByLabel("Only these people:").check();
+        form.getByLabel(worker.name() + " (Hourly)").check();
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create period")).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Week 10 " + worker.id()))).isVisible();
+        assertThat(page.getByTestId("period-status")).hasText("draft");
+        page.getByTestId("period-process").click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        page.waitForResponse(r -> r.url().endsWith("/process"), () -> dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Process")).click());
+
+        assertThat(page.getByTestId("period-status")).hasText("processing");
+        assertThat(page.getByTestId("payroll-entry")).hasCount(1);
+        assertThat(page.getByTestId("payroll-entry")).containsText(worker.name());
+        // 3.75 h at 20.00 EUR, in the rate's currency
+        assertThat(page.getByTestId("entry-net")).hasText("€75.00");
+        assertThat(page.getByTestId("entry-amounts")).containsText("Gross €75.00");
+        assertThat(page.getByTestId("period-approve")).isVisible();
+    }
+}
