@@ -93,7 +93,7 @@ function RateForm({ rate, onClose }: { rate?: PayRate; onClose: () => void }) {
         {hasOvertime(form.rate_type) ? (
           <Field label="Overtime multiplier" inputMode="decimal" value={form.overtime_multiplier} onChange={(e) => setForm({ ...form, overtime_multiplier: e.target.value })} error={show(errors.multiplier)} />
         ) : (
-          <p className="text-xs text-slate-500">No overtime for {rateTypeLabel(form.rate_type).toLowerCase()} rates.</p>
+          <p className="text-xs text-slate-500 dark:text-slate-400">No overtime for {rateTypeLabel(form.rate_type).toLowerCase()} rates.</p>
         )}
         <div className="grid grid-cols-2 gap-2">
           <Field label="Effective from" type="date" required value={form.effective_from} onChange={(e) => setForm({ ...form, effective_from: e.target.value })} />
@@ -127,7 +127,7 @@ function HistoryDialog({ rate, onClose }: { rate: PayRate; onClose: () => void }
                   </ul>
                 ) : null}
                 {h.change_reason ? <p className="text-xs">{h.change_reason}</p> : null}
-                <p className="text-xs text-slate-500">
+                <p className="text-xs text-slate-500 dark:text-slate-400">
                   {formatDateTime(h.changed_at, zone)} · {h.changed_by_name ?? 'system'}
                 </p>
               </li>
@@ -182,7 +182,7 @@ export default function PayRatesPage() {
             <div className="overflow-x-auto">
               <table className="w-full text-sm" data-testid="rate-table">
                 <thead>
-                  <tr className="text-left text-xs text-slate-500">
+                  <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
                     <th className="py-1">Person</th>
                     <th className="py-1">Type</th>
                     <th className="py-1 text-right">Rate</th>
@@ -197,7 +197,7 @@ export default function PayRatesPage() {
                     <tr key={r.id} className="border-t border-slate-100 dark:border-slate-800" data-testid="rate-row">
                       <td className="py-1">
                         {r.user_name ?? `User #${r.user_id}`}
-                        <span className="block text-xs text-slate-500">{r.user_email}</span>
+                        <span className="block text-xs text-slate-500 dark:text-slate-400">{r.user_email}</span>
                       </td>
                       <td className="py-1">{rateTypeLabel(r.rate_type)}</td>
                       <td className="py-1 text-right">

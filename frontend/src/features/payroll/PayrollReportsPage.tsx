@@ -87,14 +87,14 @@ export default function PayrollReportsPage() {
               <Stat label="Net" value={money(d.summary.total_net_amount)} />
             </div>
             <Card title={`${d.summary.period_name} · ${d.report_period}`}>
-              <p className="mb-2 text-xs text-slate-500">Generated {formatDateTime(d.report_generated_at, zone)}</p>
+              <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">Generated {formatDateTime(d.report_generated_at, zone)}</p>
               {d.entries.length === 0 ? (
-                <p className="py-4 text-center text-sm text-slate-500">No entries match these filters</p>
+                <p className="py-4 text-center text-sm text-slate-500 dark:text-slate-400">No entries match these filters</p>
               ) : (
                 <div className="overflow-x-auto">
                   <table className="w-full text-sm" data-testid="payables-table">
                     <thead>
-                      <tr className="text-left text-xs text-slate-500">
+                      <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
                         <th className="py-1">Person</th>
                         <th className="py-1">Period</th>
                         <th className="py-1">Rate</th>
@@ -109,7 +109,7 @@ export default function PayrollReportsPage() {
                         <tr key={`${e.period_id}-${e.user_id}`} className="border-t border-slate-100 dark:border-slate-800">
                           <td className="py-1">{e.user_name ?? `User #${e.user_id}`}</td>
                           <td className="py-1">
-                            {e.period_name} <span className="capitalize text-xs text-slate-500">({e.period_status})</span>
+                            {e.period_name} <span className="capitalize text-xs text-slate-500 dark:text-slate-400">({e.period_status})</span>
                           </td>
                           <td className="py-1">{rateTypeLabel(e.rate_type)}</td>
                           <td className="py-1 text-right">

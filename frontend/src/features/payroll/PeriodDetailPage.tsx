@@ -97,7 +97,7 @@ function EntryCard({ entry, open, currency }: { entry: PayrollEntry; open: boole
     <li className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800" data-testid="payroll-entry">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="font-semibold">
-          {entry.user_name ?? `User #${entry.user_id}`} <span className="font-normal text-slate-500">{entry.user_email}</span>
+          {entry.user_name ?? `User #${entry.user_id}`} <span className="font-normal text-slate-500 dark:text-slate-400">{entry.user_email}</span>
         </p>
         <p className="text-lg font-bold" data-testid="entry-net">
           {money(entry.net_amount)}
@@ -200,7 +200,7 @@ export default function PeriodDetailPage() {
               />
               <Card title={`Total: ${formatTotal(p.total_amount, periodCurrency)}`}>
                 {p.entries.length === 0 ? (
-                  <p className="py-4 text-center text-sm text-slate-500">{open ? 'No entries yet. Process the period to calculate them.' : 'This period has no entries.'}</p>
+                  <p className="py-4 text-center text-sm text-slate-500 dark:text-slate-400">{open ? 'No entries yet. Process the period to calculate them.' : 'This period has no entries.'}</p>
                 ) : (
                   <ul className="flex flex-col gap-2" data-testid="payroll-entries">
                     {p.entries.map((e) => (

@@ -34,7 +34,7 @@ function Overview({ zone }: { zone: string }) {
           </div>
           <Card title="Today, per person">
             {d.by_user.length === 0 ? (
-              <p className="py-4 text-center text-sm text-slate-500">No one has tracked time today</p>
+              <p className="py-4 text-center text-sm text-slate-500 dark:text-slate-400">No one has tracked time today</p>
             ) : (
               <div className="grid gap-4 lg:grid-cols-2">
                 <ChartSlot>
@@ -72,19 +72,19 @@ function Teams({ zone }: { zone: string }) {
                   </p>
                   <dl className="mt-2 grid grid-cols-3 gap-2 text-sm">
                     <div>
-                      <dt className="text-xs text-slate-500">Today</dt>
+                      <dt className="text-xs text-slate-500 dark:text-slate-400">Today</dt>
                       <dd>{formatHours(t.total_today_hours)}</dd>
                     </div>
                     <div>
-                      <dt className="text-xs text-slate-500">This week</dt>
+                      <dt className="text-xs text-slate-500 dark:text-slate-400">This week</dt>
                       <dd>{formatHours(t.total_week_hours)}</dd>
                     </div>
                     <div>
-                      <dt className="text-xs text-slate-500">This month</dt>
+                      <dt className="text-xs text-slate-500 dark:text-slate-400">This month</dt>
                       <dd>{formatHours(t.total_month_hours)}</dd>
                     </div>
                   </dl>
-                  <p className="mt-2 text-xs font-medium text-slate-500">Top this week</p>
+                  <p className="mt-2 text-xs font-medium text-slate-500 dark:text-slate-400">Top this week</p>
                   <ol className="list-decimal pl-5 text-sm">
                     {t.top_performers.length === 0 ? <li className="list-none">No time this week</li> : null}
                     {t.top_performers.map((u) => (
@@ -124,7 +124,7 @@ function People({ zone }: { zone: string }) {
             </ChartSlot>
             <table className="mt-2 w-full text-sm" data-testid="people-table">
               <thead>
-                <tr className="text-left text-xs text-slate-500">
+                <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
                   <th className="py-1">#</th>
                   <th className="py-1">Person</th>
                   <th className="py-1 text-right">Hours</th>

@@ -73,7 +73,7 @@ export default function ReportsPage() {
                 </ChartSlot>
                 <table className="mt-2 w-full text-sm" data-testid="weekly-table">
                   <thead>
-                    <tr className="text-left text-xs text-slate-500">
+                    <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
                       <th className="py-1">Day</th>
                       <th className="py-1 text-right">Hours</th>
                       <th className="py-1 text-right">Entries</th>
@@ -108,7 +108,7 @@ export default function ReportsPage() {
                   </ChartSlot>
                   <table className="mt-2 w-full text-sm" data-testid="project-table">
                     <thead>
-                      <tr className="text-left text-xs text-slate-500">
+                      <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
                         <th className="py-1">Project</th>
                         <th className="py-1 text-right">Hours</th>
                         <th className="py-1 text-right">Entries</th>
@@ -138,7 +138,7 @@ export default function ReportsPage() {
             {(rows) => (
               <table className="w-full text-sm" data-testid="task-table">
                 <thead>
-                  <tr className="text-left text-xs text-slate-500">
+                  <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
                     <th className="py-1">Task</th>
                     <th className="py-1">Project</th>
                     <th className="py-1">Status</th>

@@ -36,7 +36,7 @@ export default function UserReportPage() {
             </div>
             <Card title="This month, by project">
               {u.projects.length === 0 ? (
-                <p className="py-4 text-center text-sm text-slate-500">No time this month</p>
+                <p className="py-4 text-center text-sm text-slate-500 dark:text-slate-400">No time this month</p>
               ) : (
                 <>
                   <ChartSlot>
@@ -44,7 +44,7 @@ export default function UserReportPage() {
                   </ChartSlot>
                   <table className="mt-2 w-full text-sm">
                     <thead>
-                      <tr className="text-left text-xs text-slate-500">
+                      <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
                         <th className="py-1">Project</th>
                         <th className="py-1 text-right">Hours</th>
                         <th className="py-1 text-right">Entries</th>

@@ -1,6 +1,11 @@
 package com.timetracker.e2e;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.nio.file.Files;
 
 import com.microsoft.playwright.Download;
@@ -78,7 +83,7 @@ class ReportsBrowserTest extends BrowserTest {
         page.navigate("/reports");
         chooseRange(page, "2024-01-01", "2026-03-08");
         page.getByTestId("export-csv").click();
-        assertThat(page.getByText("Export failed:")).isVisible();
+        assertThat(page.getByText("Export failed: The date range covers 798 days; at most 366 are allowed")).isVisible();
     }
 
     @Test
@@ -114,5 +119,46 @@ class ReportsBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("entry-net")).hasText("€75.00");
         assertThat(page.getByTestId("entry-amounts")).containsText("Gross €75.00");
         assertThat(page.getByTestId("period-approve")).isVisible();
+    }
+
+    @Test
+    void anAdminSeesEveryonesTimeTodayAndOnePersonsPage() {
+        People.Person worker = people.create("regular_user");
+        long project = projectFor("Analytics " + worker.id(), worker);
+        // up to 30 minutes before now, never before today's midnight (UTC: the zone of the admin and the browser)
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
+        Instant start = now.minus(Duration.ofMinutes(30)).isBefore(midnight) ? midnight : now.minus(Duration.ofMinutes(30));
+        Instant end = start.equals(now) ? now.plusSeconds(1) : now;
+        entry(worker, project, start.toString(), end.toString(), "Seen by the admin");
+        String hours = BigDecimal.valueOf(Duration.between(start, end).toSeconds())
+                .divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP).toPlainString() + " h";
+        Page page = signIn(newPage(), People.ROOT_EMAIL, People.ROOT_PASSWORD);
+
+        page.navigate("/admin/reports");
+        assertThat(page.getByTestId("admin-dashboard")).containsText("Everyone today");
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("People")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Today")).click();
+        Locator row = page.getByTestId("people-table").getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(worker.name()));
+        assertThat(row).containsText(hours);
+        row.getByRole(AriaRole.LINK).click();
+        page.waitForURL("**/admin/user/" + worker.id());
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(worker.name()))).isVisible();
+        Locator projectRow = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("Analytics " + worker.id()));
+        assertThat(projectRow).containsText(hours);
+    }
+
+    @Test
+    void aWorkerHasMyPayrollButNoPayrollAdministration() {
+        People.Person worker = people.create("regular_user");
+        Page page = signIn(newPage(), worker);
+        Locator nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
+        assertThat(nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Payroll").setExact(true))).hasCount(0);
+        nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("My payroll")).click();
+        assertThat(page.getByText("No approved or paid payroll for you yet")).isVisible();
+        for (String path : java.util.List.of("/payroll/rates", "/payroll/periods", "/payroll/reports", "/admin/reports")) {
+            page.navigate(path);
+            assertThat(page.getByText("You don't have permission to see this page")).isVisible();
+        }
     }
 }
