@@ -6,6 +6,7 @@ import { useZone } from '../../shared/api/queries.ts';
 import type { PayRate, RateHistory, RateType } from '../../shared/api/types.ts';
 import { dayKey, formatDateTime } from '../../shared/lib/format.ts';
 import { formatMoney } from '../../shared/lib/money.ts';
+import { Table } from '../../shared/ui/Table.tsx';
 import { Button, Card, ConfirmDialog, Field, FormActions, FormError, Modal, PageHeader, QueryView, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 import { PayrollTabs, RATE_TYPES, hasOvertime, rateTypeLabel, rateUnit, useAllRates, useUserOptions } from './common.tsx';
@@ -179,54 +180,46 @@ export default function PayRatesPage() {
         </div>
         <QueryView query={rates} isEmpty={(d) => visible(d).length === 0} empty="No pay rates match">
           {(all) => (
-            <div className="overflow-x-auto">
-              <table className="w-full text-sm" data-testid="rate-table">
-                <thead>
-                  <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
-                    <th className="py-1">Person</th>
-                    <th className="py-1">Type</th>
-                    <th className="py-1 text-right">Rate</th>
-                    <th className="py-1 text-right">Overtime</th>
-                    <th className="py-1">In effect</th>
-                    <th className="py-1">Status</th>
-                    <th className="py-1" />
-                  </tr>
-                </thead>
-                <tbody>
-                  {visible(all).map((r) => (
-                    <tr key={r.id} className="border-t border-slate-100 dark:border-slate-800" data-testid="rate-row">
-                      <td className="py-1">
-                        {r.user_name ?? `User #${r.user_id}`}
-                        <span className="block text-xs text-slate-500 dark:text-slate-400">{r.user_email}</span>
-                      </td>
-                      <td className="py-1">{rateTypeLabel(r.rate_type)}</td>
-                      <td className="py-1 text-right">
-                        {formatMoney(r.base_rate, r.currency)}
-                        {rateUnit(r.rate_type)}
-                      </td>
-                      <td className="py-1 text-right">{hasOvertime(r.rate_type) ? `×${r.overtime_multiplier}` : 'n/a'}</td>
-                      <td className="py-1">
-                        {r.effective_from} – {r.effective_to ?? 'open'}
-                      </td>
-                      <td className="py-1">{r.is_active ? 'Active' : 'Inactive'}</td>
-                      <td className="py-1 whitespace-nowrap text-right">
-                        <Button tone="ghost" onClick={() => setHistoryOf(r)} aria-label={`History of rate ${r.id}`}>
-                          History
+            <Table
+              testId="rate-table"
+              rows={visible(all)}
+              rowKey={(r) => r.id}
+              rowTestId={() => 'rate-row'}
+              columns={[
+                {
+                  header: 'Person',
+                  cell: (r) => (
+                    <>
+                      {r.user_name ?? `User #${r.user_id}`}
+                      <span className="block text-xs text-slate-500 dark:text-slate-400">{r.user_email}</span>
+                    </>
+                  ),
+                },
+                { header: 'Type', cell: (r) => rateTypeLabel(r.rate_type) },
+                { header: 'Rate', numeric: true, cell: (r) => `${formatMoney(r.base_rate, r.currency)}${rateUnit(r.rate_type)}` },
+                { header: 'Overtime', numeric: true, cell: (r) => (hasOvertime(r.rate_type) ? `×${r.overtime_multiplier}` : 'n/a') },
+                { header: 'In effect', cell: (r) => `${r.effective_from} – ${r.effective_to ?? 'open'}` },
+                { header: 'Status', cell: (r) => (r.is_active ? 'Active' : 'Inactive') },
+                {
+                  header: 'Actions',
+                  cell: (r) => (
+                    <span className="whitespace-nowrap">
+                      <Button tone="ghost" onClick={() => setHistoryOf(r)} aria-label={`History of rate ${r.id}`}>
+                        History
+                      </Button>
+                      <Button tone="ghost" onClick={() => setEditing(r)} aria-label={`Edit rate ${r.id}`}>
+                        Edit
+                      </Button>
+                      {r.is_active ? (
+                        <Button tone="ghost" onClick={() => setDeactivating(r)} aria-label={`Deactivate rate ${r.id}`}>
+                          Deactivate
                         </Button>
-                        <Button tone="ghost" onClick={() => setEditing(r)} aria-label={`Edit rate ${r.id}`}>
-                          Edit
-                        </Button>
-                        {r.is_active ? (
-                          <Button tone="ghost" onClick={() => setDeactivating(r)} aria-label={`Deactivate rate ${r.id}`}>
-                            Deactivate
-                          </Button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                      ) : null}
+                    </span>
+                  ),
+                },
+              ]}
+            />
           )}
         </QueryView>
       </Card>

@@ -5,6 +5,7 @@ import { useZone } from '../../shared/api/queries.ts';
 import type { Payables, PayrollPeriod, PeriodStatus } from '../../shared/api/types.ts';
 import { dayKey, formatDateTime } from '../../shared/lib/format.ts';
 import { formatHours } from '../../shared/lib/money.ts';
+import { Table } from '../../shared/ui/Table.tsx';
 import { Button, Card, Field, PageHeader, QueryView, SelectField } from '../../shared/ui/kit.tsx';
 import { ExportButtons, Stat } from '../reports/shared.tsx';
 import { fetchWindows, PayrollTabs, rateTypeLabel } from './common.tsx';
@@ -91,39 +92,27 @@ export default function PayrollReportsPage() {
               {d.entries.length === 0 ? (
                 <p className="py-4 text-center text-sm text-slate-500 dark:text-slate-400">No entries match these filters</p>
               ) : (
-                <div className="overflow-x-auto">
-                  <table className="w-full text-sm" data-testid="payables-table">
-                    <thead>
-                      <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
-                        <th className="py-1">Person</th>
-                        <th className="py-1">Period</th>
-                        <th className="py-1">Rate</th>
-                        <th className="py-1 text-right">Hours</th>
-                        <th className="py-1 text-right">Gross</th>
-                        <th className="py-1 text-right">Adjustments</th>
-                        <th className="py-1 text-right">Net</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {d.entries.map((e) => (
-                        <tr key={`${e.period_id}-${e.user_id}`} className="border-t border-slate-100 dark:border-slate-800">
-                          <td className="py-1">{e.user_name ?? `User #${e.user_id}`}</td>
-                          <td className="py-1">
-                            {e.period_name} <span className="capitalize text-xs text-slate-500 dark:text-slate-400">({e.period_status})</span>
-                          </td>
-                          <td className="py-1">{rateTypeLabel(e.rate_type)}</td>
-                          <td className="py-1 text-right">
-                            {formatHours(e.regular_hours)}
-                            {Number(e.overtime_hours) > 0 ? ` + ${formatHours(e.overtime_hours)} OT` : ''}
-                          </td>
-                          <td className="py-1 text-right">{money(e.gross_amount)}</td>
-                          <td className="py-1 text-right">{money(e.adjustments_total)}</td>
-                          <td className="py-1 text-right font-semibold">{money(e.net_amount)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <Table
+                  testId="payables-table"
+                  rows={d.entries}
+                  rowKey={(e) => `${e.period_id}-${e.user_id}`}
+                  columns={[
+                    { header: 'Person', cell: (e) => e.user_name ?? `User #${e.user_id}` },
+                    {
+                      header: 'Period',
+                      cell: (e) => (
+                        <>
+                          {e.period_name} <span className="text-xs capitalize text-slate-500 dark:text-slate-400">({e.period_status})</span>
+                        </>
+                      ),
+                    },
+                    { header: 'Rate', cell: (e) => rateTypeLabel(e.rate_type) },
+                    { header: 'Hours', numeric: true, cell: (e) => `${formatHours(e.regular_hours)}${Number(e.overtime_hours) > 0 ? ` + ${formatHours(e.overtime_hours)} OT` : ''}` },
+                    { header: 'Gross', numeric: true, cell: (e) => money(e.gross_amount) },
+                    { header: 'Adjustments', numeric: true, cell: (e) => money(e.adjustments_total) },
+                    { header: 'Net', numeric: true, cell: (e) => <strong>{money(e.net_amount)}</strong> },
+                  ]}
+                />
               )}
             </Card>
           </>

@@ -7,6 +7,7 @@ import type { AdminDashboard, TeamAnalytics, UserSummary } from '../../shared/ap
 import { formatDuration } from '../../shared/lib/format.ts';
 import { formatHours } from '../../shared/lib/money.ts';
 import { Button, Card, PageHeader, QueryView } from '../../shared/ui/kit.tsx';
+import { Table } from '../../shared/ui/Table.tsx';
 import { ChartSlot, LazyBarChart, LazyPieChart, Stat } from './shared.tsx';
 
 type Tab = 'overview' | 'teams' | 'people';
@@ -122,32 +123,26 @@ function People({ zone }: { zone: string }) {
             <ChartSlot>
               <LazyBarChart title="Hours per person" bars={rows.slice(0, 15).map((u) => ({ label: u.user_name, hours: u.total_hours }))} />
             </ChartSlot>
-            <table className="mt-2 w-full text-sm" data-testid="people-table">
-              <thead>
-                <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
-                  <th className="py-1">#</th>
-                  <th className="py-1">Person</th>
-                  <th className="py-1 text-right">Hours</th>
-                  <th className="py-1 text-right">Entries</th>
-                  <th className="py-1 text-right">Hours per entry</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((u, i) => (
-                  <tr key={u.user_id} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="py-1">{i + 1}</td>
-                    <td className="py-1">
-                      <Link className="text-indigo-700 underline dark:text-indigo-300" to={`/admin/user/${u.user_id}`}>
-                        {u.user_name}
-                      </Link>
-                    </td>
-                    <td className="py-1 text-right">{formatHours(u.total_hours)}</td>
-                    <td className="py-1 text-right">{u.entry_count}</td>
-                    <td className="py-1 text-right">{u.entry_count ? (u.total_hours / u.entry_count).toFixed(2) : '0.00'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              className="mt-2"
+              testId="people-table"
+              rows={rows}
+              rowKey={(u) => u.user_id}
+              columns={[
+                { header: '#', cell: (_, i) => i + 1 },
+                {
+                  header: 'Person',
+                  cell: (u) => (
+                    <Link className="text-indigo-700 underline dark:text-indigo-300" to={`/admin/user/${u.user_id}`}>
+                      {u.user_name}
+                    </Link>
+                  ),
+                },
+                { header: 'Hours', numeric: true, cell: (u) => formatHours(u.total_hours) },
+                { header: 'Entries', numeric: true, cell: (u) => u.entry_count },
+                { header: 'Hours per entry', numeric: true, cell: (u) => (u.entry_count ? (u.total_hours / u.entry_count).toFixed(2) : '0.00') },
+              ]}
+            />
           </>
         )}
       </QueryView>

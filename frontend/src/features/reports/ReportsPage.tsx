@@ -4,6 +4,7 @@ import { isAdmin, type ProjectSummary, type ReportDashboard, type TaskSummary, t
 import { useSession } from '../../shared/auth/session.ts';
 import { formatDay, formatDuration } from '../../shared/lib/format.ts';
 import { formatHours } from '../../shared/lib/money.ts';
+import { Table } from '../../shared/ui/Table.tsx';
 import { Card, PageHeader, QueryView } from '../../shared/ui/kit.tsx';
 import { ChartSlot, ExportButtons, LazyBarChart, LazyPieChart, RangePicker, Stat, useDayRange } from './shared.tsx';
 
@@ -71,24 +72,18 @@ export default function ReportsPage() {
                 <ChartSlot>
                   <LazyBarChart title="My hours per day" bars={w.daily_breakdown.map((d) => ({ label: formatDay(d.date), hours: d.total_hours }))} />
                 </ChartSlot>
-                <table className="mt-2 w-full text-sm" data-testid="weekly-table">
-                  <thead>
-                    <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
-                      <th className="py-1">Day</th>
-                      <th className="py-1 text-right">Hours</th>
-                      <th className="py-1 text-right">Entries</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {w.daily_breakdown.map((d) => (
-                      <tr key={d.date} className="border-t border-slate-100 dark:border-slate-800" data-testid={`day-${d.date}`}>
-                        <td className="py-1">{formatDay(d.date)}</td>
-                        <td className="py-1 text-right">{formatHours(d.total_hours)}</td>
-                        <td className="py-1 text-right">{d.entry_count}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <Table
+                  className="mt-2"
+                  testId="weekly-table"
+                  rows={w.daily_breakdown}
+                  rowKey={(d) => d.date}
+                  rowTestId={(d) => `day-${d.date}`}
+                  columns={[
+                    { header: 'Day', cell: (d) => formatDay(d.date) },
+                    { header: 'Hours', numeric: true, cell: (d) => formatHours(d.total_hours) },
+                    { header: 'Entries', numeric: true, cell: (d) => d.entry_count },
+                  ]}
+                />
               </>
             )}
           </QueryView>
@@ -106,26 +101,19 @@ export default function ReportsPage() {
                   <ChartSlot>
                     <LazyPieChart title="Hours by project" slices={rows.map((r) => ({ label: r.project_name, hours: r.total_hours }))} />
                   </ChartSlot>
-                  <table className="mt-2 w-full text-sm" data-testid="project-table">
-                    <thead>
-                      <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
-                        <th className="py-1">Project</th>
-                        <th className="py-1 text-right">Hours</th>
-                        <th className="py-1 text-right">Entries</th>
-                        <th className="py-1 text-right">Share</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((r) => (
-                        <tr key={r.project_id} className="border-t border-slate-100 dark:border-slate-800" data-testid="project-row">
-                          <td className="py-1">{r.project_name}</td>
-                          <td className="py-1 text-right">{formatHours(r.total_hours)}</td>
-                          <td className="py-1 text-right">{r.entry_count}</td>
-                          <td className="py-1 text-right">{total ? Math.round((r.total_seconds / total) * 100) : 0}%</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <Table
+                    className="mt-2"
+                    testId="project-table"
+                    rows={rows}
+                    rowKey={(r) => r.project_id}
+                    rowTestId={() => 'project-row'}
+                    columns={[
+                      { header: 'Project', cell: (r) => r.project_name },
+                      { header: 'Hours', numeric: true, cell: (r) => formatHours(r.total_hours) },
+                      { header: 'Entries', numeric: true, cell: (r) => r.entry_count },
+                      { header: 'Share', numeric: true, cell: (r) => `${total ? Math.round((r.total_seconds / total) * 100) : 0}%` },
+                    ]}
+                  />
                 </>
               );
             }}
@@ -136,26 +124,17 @@ export default function ReportsPage() {
           <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">Only your entries that have a task · {picker.range.start} to {picker.range.end}</p>
           <QueryView query={tasks} isEmpty={(d) => d.length === 0} empty="None of your entries in this range has a task">
             {(rows) => (
-              <table className="w-full text-sm" data-testid="task-table">
-                <thead>
-                  <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
-                    <th className="py-1">Task</th>
-                    <th className="py-1">Project</th>
-                    <th className="py-1">Status</th>
-                    <th className="py-1 text-right">Hours</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.task_id} className="border-t border-slate-100 dark:border-slate-800">
-                      <td className="py-1">{r.task_name}</td>
-                      <td className="py-1">{r.project_name}</td>
-                      <td className="py-1">{r.status}</td>
-                      <td className="py-1 text-right">{formatHours(r.total_hours)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <Table
+                testId="task-table"
+                rows={rows}
+                rowKey={(r) => r.task_id}
+                columns={[
+                  { header: 'Task', cell: (r) => r.task_name },
+                  { header: 'Project', cell: (r) => r.project_name },
+                  { header: 'Status', cell: (r) => r.status },
+                  { header: 'Hours', numeric: true, cell: (r) => formatHours(r.total_hours) },
+                ]}
+              />
             )}
           </QueryView>
         </Card>

@@ -5,6 +5,7 @@ import { useZone } from '../../shared/api/queries.ts';
 import type { UserDetail } from '../../shared/api/types.ts';
 import { formatDateTime } from '../../shared/lib/format.ts';
 import { formatHours } from '../../shared/lib/money.ts';
+import { Table } from '../../shared/ui/Table.tsx';
 import { Card, PageHeader, QueryView } from '../../shared/ui/kit.tsx';
 import { ChartSlot, LazyBarChart, Stat } from './shared.tsx';
 
@@ -42,24 +43,16 @@ export default function UserReportPage() {
                   <ChartSlot>
                     <LazyBarChart title="Hours this month per project" bars={u.projects.map((p) => ({ label: p.project_name, hours: p.total_hours }))} />
                   </ChartSlot>
-                  <table className="mt-2 w-full text-sm">
-                    <thead>
-                      <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
-                        <th className="py-1">Project</th>
-                        <th className="py-1 text-right">Hours</th>
-                        <th className="py-1 text-right">Entries</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {u.projects.map((p) => (
-                        <tr key={p.project_id} className="border-t border-slate-100 dark:border-slate-800">
-                          <td className="py-1">{p.project_name}</td>
-                          <td className="py-1 text-right">{formatHours(p.total_hours)}</td>
-                          <td className="py-1 text-right">{p.entry_count}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <Table
+                    className="mt-2"
+                    rows={u.projects}
+                    rowKey={(p) => p.project_id}
+                    columns={[
+                      { header: 'Project', cell: (p) => p.project_name },
+                      { header: 'Hours', numeric: true, cell: (p) => formatHours(p.total_hours) },
+                      { header: 'Entries', numeric: true, cell: (p) => p.entry_count },
+                    ]}
+                  />
                 </>
               )}
             </Card>
