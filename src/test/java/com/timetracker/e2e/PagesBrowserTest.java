@@ -204,7 +204,7 @@ class PagesBrowserTest extends BrowserTest {
         projectFor("Narrow", worker);
         Page page = newPage(375, 740);
         signIn(page, worker);
-        for (String path : List.of("/dashboard", "/time", "/projects", "/tasks", "/teams", "/settings")) {
+        for (String path : List.of("/dashboard", "/time", "/projects", "/tasks", "/teams", "/settings", "/reports", "/my-payroll")) {
             page.navigate(path);
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
             page.waitForTimeout(200);
