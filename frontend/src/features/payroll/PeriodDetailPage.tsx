@@ -151,7 +151,7 @@ export default function PeriodDetailPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const currencyOf = useCurrencyOf();
-  const periodCurrency = usePayrollCurrency();
+  const anyCurrency = usePayrollCurrency();
   const [confirming, setConfirming] = useState<Action | null>(null);
   const detail = useQuery({
     queryKey: ['payroll', 'period', periodId],
@@ -182,6 +182,9 @@ export default function PeriodDetailPage() {
       <QueryView query={detail} isEmpty={() => false} empty={null}>
         {(p) => {
           const open = p.status === 'draft' || p.status === 'processing';
+          // the total is in the currency of this period's entries, when they share one
+          const currencies = new Set(p.entries.map((e) => currencyOf(e.pay_rate_id)));
+          const periodCurrency = p.entries.length === 0 ? anyCurrency : currencies.size === 1 ? [...currencies][0]! : null;
           return (
             <>
               <PageHeader

@@ -12,6 +12,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import com.timetracker.support.Http;
 import com.timetracker.support.People;
 
@@ -118,7 +119,64 @@ class ReportsBrowserTest extends BrowserTest {
         // 3.75 h at 20.00 EUR, in the rate's currency
         assertThat(page.getByTestId("entry-net")).hasText("€75.00");
         assertThat(page.getByTestId("entry-amounts")).containsText("Gross €75.00");
-        assertThat(page.getByTestId("period-approve")).isVisible();
+
+        // a bonus raises the net at once; approving (confirmed) freezes the entries; then it is paid
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add adjustment")).click();
+        Locator adjustment = page.getByTestId("adjustment-form");
+        adjustment.getByLabel("Amount (EUR)").fill("10.50");
+        adjustment.getByLabel("Description").fill("Weekend call");
+        adjustment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add adjustment")).click();
+        assertThat(page.getByTestId("entry-net")).hasText("€85.50");
+        assertThat(page.getByTestId("payroll-entry")).containsText("bonus €10.50 · Weekend call");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Total: €85.50"))).isVisible();
+
+        page.getByTestId("period-approve").click();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve")).click();
+        assertThat(page.getByTestId("period-status")).hasText("approved");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add adjustment"))).hasCount(0);
+        assertThat(page.getByTestId("period-process")).hasCount(0);
+        page.getByTestId("period-mark-paid").click();
+        page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark as paid")).click();
+        assertThat(page.getByTestId("period-status")).hasText("paid");
+        assertThat(page.getByTestId("entry-amounts")).containsText("· paid");
+
+        // the worker sees it under My payroll, in euros
+        Page workerPage = signIn(newPage(), worker);
+        workerPage.navigate("/my-payroll");
+        assertThat(workerPage.getByTestId("my-payroll")).containsText("net €85.50");
+    }
+
+    @Test
+    void aPayRateIsCreatedAndRaisedInTheFormAndTheHistorySaysWhatChanged() {
+        People.Person worker = people.create("regular_user");
+        Page page = signIn(newPage(), People.ROOT_EMAIL, People.ROOT_PASSWORD);
+        page.navigate("/payroll/rates");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New pay rate")).click();
+        Locator form = page.getByTestId("rate-form");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create pay rate")).click();
+        assertThat(form.getByText("Choose a person")).isVisible();
+        form.getByLabel("Person").selectOption(new SelectOption().setLabel(worker.name() + " (" + worker.email() + ")"));
+        form.getByLabel("Base rate").fill("22.505");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create pay rate")).click();
+        assertThat(form.getByText("Enter an amount of 0 or more with at most 2 decimals")).isVisible();
+        form.getByLabel("Base rate").fill("22.50");
+        form.getByLabel("Currency").selectOption("GBP");
+        form.getByLabel("Effective from").fill("2026-01-01");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create pay rate")).click();
+
+        Locator row = page.getByTestId("rate-row").filter(new Locator.FilterOptions().setHasText(worker.email()));
+        assertThat(row).containsText("£22.50/h");
+        assertThat(row).containsText("2026-01-01 – open");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit")).click();
+        Locator edit = page.getByTestId("rate-form");
+        edit.getByLabel("Base rate").fill("24.00");
+        edit.getByLabel("Reason for the change").fill("Annual review");
+        edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(row).containsText("£24.00/h");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("History")).click();
+        assertThat(page.getByTestId("rate-history")).containsText("updated");
+        assertThat(page.getByTestId("rate-history")).containsText("base_rate: 22.50 → 24.00");
+        assertThat(page.getByTestId("rate-history")).containsText("Annual review");
     }
 
     @Test
