@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
 import type { PayRate, PayrollLine } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
-import { formatHours, formatMoney } from '../../shared/lib/money.ts';
+import { formatHours } from '../../shared/lib/money.ts';
 import { Card, PageHeader, QueryView } from '../../shared/ui/kit.tsx';
-import { hasOvertime, rateTypeLabel, StatusPill } from './common.tsx';
+import { formatTotal, hasOvertime, rateTypeLabel, StatusPill } from './common.tsx';
 
 /**
  * The signed-in person's pay (GET /api/payroll/reports/my-payroll): approved and paid periods for
@@ -19,7 +19,9 @@ export default function MyPayrollPage() {
     retry: false,
   });
   const currencies = new Set((rates.data ?? []).map((r) => r.currency));
-  const currency = currencies.size === 1 ? [...currencies][0]! : 'USD';
+  // one currency when all the person's rates share it; otherwise amounts are shown without a symbol
+  const currency = currencies.size <= 1 ? ([...currencies][0] ?? 'USD') : null;
+  const money = (amount: string) => formatTotal(amount, currency);
   return (
     <>
       <PageHeader title="My payroll" subtitle="Your pay of approved and paid periods" />
@@ -30,17 +32,17 @@ export default function MyPayrollPage() {
               <li key={l.period_id}>
                 <Card title={`${l.period_name} · ${l.start_date} – ${l.end_date}`} action={<StatusPill status={l.period_status} />}>
                   <p className="text-sm">
-                    {rateTypeLabel(l.rate_type)} · {formatHours(l.regular_hours)} at {formatMoney(l.regular_rate, currency)}
-                    {hasOvertime(l.rate_type) && Number(l.overtime_hours) > 0 ? ` · overtime ${formatHours(l.overtime_hours)} at ${formatMoney(l.overtime_rate, currency)}` : ''}
+                    {rateTypeLabel(l.rate_type)} · {formatHours(l.regular_hours)} at {money(l.regular_rate)}
+                    {hasOvertime(l.rate_type) && Number(l.overtime_hours) > 0 ? ` · overtime ${formatHours(l.overtime_hours)} at ${money(l.overtime_rate)}` : ''}
                   </p>
                   <p className="text-sm">
-                    Gross {formatMoney(l.gross_amount, currency)} · adjustments {formatMoney(l.adjustments_total, currency)} · <strong>net {formatMoney(l.net_amount, currency)}</strong>
+                    Gross {money(l.gross_amount)} · adjustments {money(l.adjustments_total)} · <strong>net {money(l.net_amount)}</strong>
                   </p>
                   {l.adjustments.length ? (
                     <ul className="mt-1 text-xs text-slate-600 dark:text-slate-400">
                       {l.adjustments.map((a) => (
                         <li key={a.id}>
-                          <span className="capitalize">{a.adjustment_type}</span> {formatMoney(a.amount, currency)} · {a.description}
+                          <span className="capitalize">{a.adjustment_type}</span> {money(a.amount)} · {a.description}
                         </li>
                       ))}
                     </ul>

@@ -8,8 +8,7 @@ import { formatHours } from '../../shared/lib/money.ts';
 import { Table } from '../../shared/ui/Table.tsx';
 import { Button, Card, Field, PageHeader, QueryView, SelectField } from '../../shared/ui/kit.tsx';
 import { ExportButtons, Stat } from '../reports/shared.tsx';
-import { fetchWindows, PayrollTabs, rateTypeLabel } from './common.tsx';
-import { formatTotal, PERIOD_TYPES, usePayrollCurrency } from './PeriodsPage.tsx';
+import { fetchWindows, formatTotal, PayrollTabs, PERIOD_TYPES, rateTypeLabel, usePayrollCurrency } from './common.tsx';
 
 const EMPTY = { period_id: '', status: '', period_type: '', start_date: '', end_date: '' };
 

@@ -7,8 +7,7 @@ import type { Adjustment, PayrollEntry, PeriodDetail, PeriodStatus } from '../..
 import { formatHours, formatMoney } from '../../shared/lib/money.ts';
 import { Button, Card, ConfirmDialog, Field, FormActions, FormError, Modal, PageHeader, QueryView, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
-import { hasOvertime, PayrollTabs, rateTypeLabel, StatusPill, useCurrencyOf } from './common.tsx';
-import { formatTotal, usePayrollCurrency } from './PeriodsPage.tsx';
+import { formatTotal, hasOvertime, PayrollTabs, rateTypeLabel, StatusPill, useCurrencyOf, usePayrollCurrency } from './common.tsx';
 
 type Action = 'process' | 'approve' | 'mark-paid' | 'void' | 'delete';
 

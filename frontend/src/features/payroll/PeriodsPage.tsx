@@ -5,29 +5,11 @@ import { api } from '../../shared/api/client.ts';
 import { useZone } from '../../shared/api/queries.ts';
 import type { PayrollPeriod, PeriodStatus, RateType } from '../../shared/api/types.ts';
 import { dayKey, presetRange } from '../../shared/lib/format.ts';
-import { formatMoney } from '../../shared/lib/money.ts';
 import { Button, Card, Field, FormActions, FormError, Modal, PageHeader, QueryView, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
-import { fetchWindows, PayrollTabs, RATE_TYPES, rateTypeLabel, StatusPill, useAllRates } from './common.tsx';
+import { fetchWindows, formatTotal, PayrollTabs, PERIOD_TYPES, RATE_TYPES, rateTypeLabel, StatusPill, useAllRates, usePayrollCurrency } from './common.tsx';
 
-export const PERIOD_TYPES = [
-  { id: 'weekly', label: 'Weekly' },
-  { id: 'bi_weekly', label: 'Bi-weekly' },
-  { id: 'semi_monthly', label: 'Semi-monthly' },
-  { id: 'monthly', label: 'Monthly' },
-];
 const STATUSES: PeriodStatus[] = ['draft', 'processing', 'approved', 'paid', 'void'];
-
-/** One currency for the periods' totals when every rate uses it; otherwise the amount without a symbol. */
-export function usePayrollCurrency(): string | null {
-  const rates = useAllRates();
-  const currencies = new Set((rates.data ?? []).map((r) => r.currency));
-  return currencies.size <= 1 ? ([...currencies][0] ?? 'USD') : null;
-}
-
-export function formatTotal(amount: string, currency: string | null): string {
-  return currency ? formatMoney(amount, currency) : `${Number(amount).toFixed(2)} (mixed currencies)`;
-}
 
 function PeriodForm({ onClose }: { onClose: () => void }) {
   const zone = useZone();

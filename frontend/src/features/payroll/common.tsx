@@ -3,6 +3,7 @@ import { NavLink } from 'react-router';
 import { api } from '../../shared/api/client.ts';
 import { fetchAll } from '../../shared/api/queries.ts';
 import type { PayRate, PeriodStatus, RateType, User } from '../../shared/api/types.ts';
+import { formatMoney } from '../../shared/lib/money.ts';
 
 export const RATE_TYPES: { id: RateType; label: string; unit: string }[] = [
   { id: 'hourly', label: 'Hourly', unit: '/h' },
@@ -10,6 +11,13 @@ export const RATE_TYPES: { id: RateType; label: string; unit: string }[] = [
   { id: 'monthly', label: 'Monthly', unit: '/month' },
   { id: 'project_based', label: 'Project fee', unit: ' fee' },
 ];
+export const PERIOD_TYPES = [
+  { id: 'weekly', label: 'Weekly' },
+  { id: 'bi_weekly', label: 'Bi-weekly' },
+  { id: 'semi_monthly', label: 'Semi-monthly' },
+  { id: 'monthly', label: 'Monthly' },
+];
+
 export const rateTypeLabel = (type: string | null | undefined) => RATE_TYPES.find((t) => t.id === type)?.label ?? type ?? '—';
 export const rateUnit = (type: string | null | undefined) => RATE_TYPES.find((t) => t.id === type)?.unit ?? '';
 export const hasOvertime = (type: string | null | undefined) => type === 'hourly' || type === null || type === undefined;
@@ -72,4 +80,15 @@ export function PayrollTabs() {
       </NavLink>
     </nav>
   );
+}
+
+/** One currency for the periods' totals when every rate uses it; otherwise the amount without a symbol. */
+export function usePayrollCurrency(): string | null {
+  const rates = useAllRates();
+  const currencies = new Set((rates.data ?? []).map((r) => r.currency));
+  return currencies.size <= 1 ? ([...currencies][0] ?? 'USD') : null;
+}
+
+export function formatTotal(amount: string, currency: string | null): string {
+  return currency ? formatMoney(amount, currency) : `${Number(amount).toFixed(2)} (mixed currencies)`;
 }
