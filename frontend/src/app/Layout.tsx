@@ -25,6 +25,7 @@ export const NAV: NavItem[] = [
   { to: '/tasks', label: 'Tasks' },
   { to: '/teams', label: 'Teams' },
   { to: '/reports', label: 'Reports' },
+  { to: '/my-payroll', label: 'My payroll' },
   { to: '/payroll/rates', label: 'Payroll', admin: true },
   { to: '/admin/reports', label: 'Analytics', admin: true },
   { to: '/admin', label: 'Users', admin: true },

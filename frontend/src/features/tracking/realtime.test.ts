@@ -69,7 +69,7 @@ describe('the realtime connection', () => {
     expect(queryClient.getQueryData(['active-timers'])).toEqual([{ user_id: 8, user_name: 'Bob' }]);
   });
 
-  it('refreshes who is working and the entry lists on entry events, and the own timer on own events', () => {
+  it('refreshes who is working, the entry lists and the reports on entry events, and the own timer on own events', () => {
     const { invalidate, onOwnTimerChanged } = connect();
     const socket = FakeSocket.all[0]!;
     socket.open();
@@ -77,7 +77,7 @@ describe('the realtime connection', () => {
     onOwnTimerChanged.mockClear();
 
     socket.receive({ type: 'timer_started', data: { user_id: 8 } });
-    expect(invalidate.mock.calls.map((c) => c[0]?.queryKey)).toEqual([['active-timers'], ['time-entries']]);
+    expect(invalidate.mock.calls.map((c) => c[0]?.queryKey)).toEqual([['active-timers'], ['time-entries'], ['reports']]);
     expect(onOwnTimerChanged).not.toHaveBeenCalled();
 
     socket.receive({ type: 'timer_stopped', data: { user_id: 7 } });

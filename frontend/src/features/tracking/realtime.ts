@@ -68,6 +68,7 @@ export function connectRealtime({ queryClient, userId, onOwnTimerChanged }: Opti
       if (message.type && ENTRY_EVENTS.has(message.type)) {
         void queryClient.invalidateQueries({ queryKey: ['active-timers'] });
         void queryClient.invalidateQueries({ queryKey: ['time-entries'] });
+        void queryClient.invalidateQueries({ queryKey: ['reports'] });
         if (message.data?.user_id === userId) onOwnTimerChanged();
       }
     };

@@ -70,3 +70,45 @@ export type CreateUserInput = Schemas['CreateUser'];
 export type Submission = Schemas['Submission'];
 
 export const isAdmin = (role: Role | undefined | null) => role === 'admin' || role === 'super_admin';
+
+// Reports (docs/reports.md)
+export type ReportDashboard = Full<Schemas['Dashboard']>;
+export type DaySummary = Full<Schemas['DailySummary']>;
+export type WeeklyReport = Omit<Full<Schemas['Weekly']>, 'daily_breakdown'> & { daily_breakdown: DaySummary[] };
+export type ProjectSummary = Full<Schemas['ProjectSummary'], 'billable_amount' | 'budget_hours' | 'budget_used_percent'>;
+export type TaskSummary = Full<Schemas['TaskSummary']>;
+export type UserSummary = Full<Schemas['UserSummary']>;
+export type AdminDashboard = Omit<Full<Schemas['AdminDashboard']>, 'by_user'> & { by_user: UserSummary[] };
+export type TeamAnalytics = Omit<Full<Schemas['TeamAnalytics']>, 'top_performers'> & { top_performers: UserSummary[] };
+export type UserDetail = Omit<Full<Schemas['UserDetail'], 'last_activity'>, 'projects' | 'teams'> & { projects: ProjectSummary[]; teams: string[] };
+
+// Payroll (docs/payroll.md); amounts are strings with two decimals
+export type RateType = 'hourly' | 'daily' | 'monthly' | 'project_based';
+export type PayRate = Omit<Full<Schemas['PayRateView'], 'effective_to' | 'user_email' | 'user_name' | 'updated_at' | 'created_by'>, 'rate_type'> & {
+  rate_type: RateType;
+};
+export type RateHistory = Full<
+  Schemas['HistoryView'],
+  'change_reason' | 'changed_by' | 'changed_by_name' | 'new_overtime_multiplier' | 'new_rate' | 'previous_overtime_multiplier' | 'previous_rate' | 'changes'
+>;
+export type PeriodStatus = 'draft' | 'processing' | 'approved' | 'paid' | 'void';
+export type PayrollPeriod = Omit<
+  Full<Schemas['PeriodView'], 'approved_at' | 'approved_by' | 'rate_type_filter' | 'updated_at'>,
+  'status' | 'selected_user_ids'
+> & { status: PeriodStatus; selected_user_ids: number[] | null };
+export type Adjustment = Full<Schemas['AdjustmentView'], 'description' | 'created_by' | 'created_by_name'>;
+export type RateLine = Full<Schemas['LineView']>;
+export type PayrollEntry = Omit<
+  Full<Schemas['EntryView'], 'notes' | 'pay_rate_id' | 'rate_type' | 'updated_at' | 'user_email' | 'user_name'>,
+  'adjustments' | 'rate_lines'
+> & {
+  /** Sent by GET /api/payroll/entries/{id}, not in a period's list of entries. */
+  adjustments?: Adjustment[];
+  rate_lines?: RateLine[];
+};
+export type PeriodDetail = PayrollPeriod & { entries: PayrollEntry[] };
+export type PayrollLine = Omit<Full<Schemas['UserPayrollReport'], 'rate_type' | 'user_email' | 'user_name'>, 'adjustments'> & { adjustments: Adjustment[] };
+export type Payables = Omit<Full<Schemas['Payables']>, 'entries' | 'summary'> & {
+  entries: PayrollLine[];
+  summary: Full<Schemas['PayablesSummary'], 'status'>;
+};

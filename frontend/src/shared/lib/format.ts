@@ -90,3 +90,41 @@ export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   return ((words[0]?.[0] ?? '') + (words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
 }
+
+/** A calendar day (YYYY-MM-DD) moved by whole days; no time zone is involved. */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
+}
+
+/** The Monday of the ISO week a calendar day is in. */
+export function mondayOf(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const weekday = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+export type RangePreset = 'this-week' | 'last-week' | 'this-month' | 'last-month';
+
+/** The days of a preset range, both included, around `today` (a day of the user's zone). */
+export function presetRange(preset: RangePreset, today: string): { start: string; end: string } {
+  const monday = mondayOf(today);
+  const firstOfMonth = `${today.slice(0, 7)}-01`;
+  switch (preset) {
+    case 'this-week':
+      return { start: monday, end: addDays(monday, 6) };
+    case 'last-week':
+      return { start: addDays(monday, -7), end: addDays(monday, -1) };
+    case 'this-month':
+      return { start: firstOfMonth, end: addDays(`${addDays(firstOfMonth, 32).slice(0, 7)}-01`, -1) };
+    case 'last-month': {
+      const end = addDays(firstOfMonth, -1);
+      return { start: `${end.slice(0, 7)}-01`, end };
+    }
+  }
+}
+
+/** A calendar day written out: "Mon, Mar 2". */
+export function formatDay(day: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(new Date(`${day}T00:00:00Z`));
+}

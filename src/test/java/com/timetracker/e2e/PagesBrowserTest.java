@@ -167,7 +167,8 @@ class PagesBrowserTest extends BrowserTest {
         page.navigate("/request-account");
         violations.put("/request-account", axe(page));
         signIn(page, admin);
-        for (String path : List.of("/dashboard", "/time", "/projects", "/tasks", "/teams", "/settings", "/sessions", "/admin", "/account-requests", "/audit-logs")) {
+        for (String path : List.of("/dashboard", "/time", "/projects", "/tasks", "/teams", "/settings", "/sessions", "/admin", "/account-requests", "/audit-logs",
+                "/reports", "/my-payroll", "/admin/reports", "/payroll/rates", "/payroll/periods", "/payroll/reports")) {
             page.navigate(path);
             page.waitForLoadState();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
@@ -175,7 +176,7 @@ class PagesBrowserTest extends BrowserTest {
             violations.put(path, axe(page));
         }
         page.evaluate("() => localStorage.setItem('tt.theme', 'dark')");
-        for (String path : List.of("/dashboard", "/time", "/projects")) {
+        for (String path : List.of("/dashboard", "/time", "/projects", "/reports")) {
             page.navigate(path);
             assertThat(page.locator("html.dark")).hasCount(1);
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
@@ -203,7 +204,7 @@ class PagesBrowserTest extends BrowserTest {
         projectFor("Narrow", worker);
         Page page = newPage(375, 740);
         signIn(page, worker);
-        for (String path : List.of("/dashboard", "/time", "/projects", "/tasks", "/teams", "/settings")) {
+        for (String path : List.of("/dashboard", "/time", "/projects", "/tasks", "/teams", "/settings", "/reports", "/my-payroll")) {
             page.navigate(path);
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();
             page.waitForTimeout(200);
