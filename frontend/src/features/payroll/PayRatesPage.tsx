@@ -5,13 +5,12 @@ import { messageOf } from '../../shared/api/errors.ts';
 import { useZone } from '../../shared/api/queries.ts';
 import type { PayRate, RateHistory, RateType } from '../../shared/api/types.ts';
 import { dayKey, formatDateTime } from '../../shared/lib/format.ts';
-import { formatMoney } from '../../shared/lib/money.ts';
+import { CURRENCIES, formatMoney } from '../../shared/lib/money.ts';
 import { Table } from '../../shared/ui/Table.tsx';
 import { Button, Card, ConfirmDialog, Field, FormActions, FormError, Modal, PageHeader, QueryView, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 import { PayrollTabs, RATE_TYPES, hasOvertime, rateTypeLabel, rateUnit, useAllRates, useUserOptions } from './common.tsx';
 
-const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'MXN', 'CHF', 'JPY'];
 
 function RateForm({ rate, onClose }: { rate?: PayRate; onClose: () => void }) {
   const zone = useZone();

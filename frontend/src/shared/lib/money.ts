@@ -1,3 +1,6 @@
+/** The currencies a pay rate can be set in (the pay-rates page and the staff wizard). */
+export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'MXN', 'CHF', 'JPY'];
+
 /** Money from the API (strings with two decimals, e.g. "1870.00") in a currency, e.g. "$1,870.00". */
 export function formatMoney(amount: string | number | null | undefined, currency: string | null | undefined = 'USD'): string {
   const value = typeof amount === 'number' ? amount : Number(amount ?? 0);
