@@ -144,14 +144,46 @@ class PagesBrowserTest extends BrowserTest {
         Locator form = admin.getByTestId("staff-form");
         assertThat(form.getByLabel("Full name")).hasValue("Nora Newcomer");
         assertThat(form.getByLabel("Email address")).hasValue(email);
+        assertThat(form.locator("[aria-current=step]")).containsText("Basic info");
+        form.getByLabel("Initial password").fill("short");
+        button(form, "Next").click();
+        assertThat(form.getByText("Password needs at least 12 characters")).isVisible();
+        assertThat(form.locator("[aria-current=step]")).containsText("Basic info");
+        form.getByLabel("Initial password").fill(People.PASSWORD);
+        button(form, "Next").click();
+
+        assertThat(form.locator("[aria-current=step]")).containsText("Employment");
         assertThat(form.getByLabel("Job title")).hasValue("Illustrator");
         assertThat(form.getByLabel("Department")).hasValue("Design");
-        form.getByLabel("Initial password").fill("short");
-        button(form, "Create account").click();
-        assertThat(form.getByText("Password needs at least 12 characters")).isVisible();
-        form.getByLabel("Initial password").fill(People.PASSWORD);
-        button(form, "Create account").click();
+        form.getByLabel("Expected hours per week").fill("32");
+        button(form, "Next").click();
+
+        assertThat(form.locator("[aria-current=step]")).containsText("Contact");
+        form.getByLabel("Emergency contact name").fill("Olaf Newcomer");
+        button(form, "Next").click();
+
+        assertThat(form.locator("[aria-current=step]")).containsText("Payroll & teams");
+        form.getByLabel("Pay rate").fill("25.50");
+        form.getByLabel("Currency").selectOption("EUR");
+        button(form, "Create staff member").click();
+
+        Locator summary = admin.getByTestId("credentials-summary");
+        assertThat(summary.getByTestId("credentials-email")).hasText(email);
+        assertThat(summary.getByTestId("credentials-password")).hasText(People.PASSWORD);
+        assertThat(summary).containsText("The password is shown once");
+        button(summary, "Done").click();
         assertThat(admin.getByTestId("user-list")).containsText(email);
+
+        long id = Http.json(people.root().get("/api/users?search=" + email.replace("@", "%40"))).get("items").get(0).get("id").asLong();
+        var rate = Http.json(people.root().get("/api/pay-rates/user/" + id + "/current"));
+        assertThat(rate.get("base_rate").asString()).isEqualTo("25.50");
+        assertThat(rate.get("currency").asString()).isEqualTo("EUR");
+        assertThat(rate.get("rate_type").asString()).isEqualTo("hourly");
+        var user = Http.json(people.root().get("/api/users/" + id));
+        assertThat(user.get("emergency_contact_name").asString()).isEqualTo("Olaf Newcomer");
+        admin.navigate("/payroll/rates");
+        admin.getByLabel("Search").fill(email);
+        assertThat(admin.getByRole(AriaRole.TABLE)).containsText("€25.50/h");
 
         signIn(newPage(), email, People.PASSWORD);
     }
