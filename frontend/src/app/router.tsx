@@ -34,6 +34,7 @@ const pagesInLayout = [
   { path: '/projects', element: page(() => import('../features/catalog/ProjectsPage.tsx')) },
   { path: '/tasks', element: page(() => import('../features/catalog/TasksPage.tsx')) },
   { path: '/teams', element: page(() => import('../features/teams/TeamsPage.tsx')) },
+  { path: '/teams/:teamId/report', element: page(() => import('../features/reports/TeamReportPage.tsx')) },
   { path: '/reports', element: page(() => import('../features/reports/ReportsPage.tsx')) },
   { path: '/my-payroll', element: page(() => import('../features/payroll/MyPayrollPage.tsx')) },
   { path: '/settings', element: page(() => import('../features/account/SettingsPage.tsx')) },

@@ -1,16 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../shared/api/client.ts';
 import { isAdmin, type ProjectSummary, type ReportDashboard, type TaskSummary, type WeeklyReport } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { formatDay, formatDuration } from '../../shared/lib/format.ts';
 import { formatHours } from '../../shared/lib/money.ts';
 import { Table } from '../../shared/ui/Table.tsx';
 import { Card, PageHeader, QueryView } from '../../shared/ui/kit.tsx';
-import { ChartSlot, ExportButtons, LazyBarChart, LazyPieChart, RangePicker, Stat, useDayRange } from './shared.tsx';
-
-function useReport<T>(path: string, params: Record<string, unknown>) {
-  return useQuery({ queryKey: ['reports', path, params], queryFn: async () => (await api.get<T>(path, { params })).data });
-}
+import { ChartSlot, ExportButtons, LazyBarChart, LazyPieChart, RangePicker, Stat, useDayRange, useReport } from './shared.tsx';
 
 /**
  * Reports (docs/reports.md): the caller's own time (dashboard, week, tasks), everybody's time on

@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { api } from '../../shared/api/client.ts';
 import { downloadFile } from '../../shared/api/download.ts';
 import { messageOf } from '../../shared/api/errors.ts';
 import { useZone } from '../../shared/api/queries.ts';
@@ -22,6 +24,11 @@ export function Stat({ label, value, hint, testId }: { label: string; value: Rea
       {hint ? <p className="text-xs text-slate-500 dark:text-slate-400">{hint}</p> : null}
     </div>
   );
+}
+
+/** A GET report, cached per path and parameters. */
+export function useReport<T>(path: string, params: Record<string, unknown>) {
+  return useQuery({ queryKey: ['reports', path, params], queryFn: async () => (await api.get<T>(path, { params })).data });
 }
 
 export interface DayRange {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { api } from '../../shared/api/client.ts';
 import { messageOf } from '../../shared/api/errors.ts';
 import { fetchAll, usePage, useZone } from '../../shared/api/queries.ts';
@@ -148,6 +149,12 @@ function TeamDetailPane({ teamId, onDeleted }: { teamId: number; onDeleted: () =
         </div>
         {manages ? (
           <div className="flex gap-1">
+            <Link
+              to={`/teams/${teamId}/report`}
+              className="inline-flex items-center rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-700"
+            >
+              Team report
+            </Link>
             <Button tone="secondary" onClick={() => setRenaming(true)}>
               Rename
             </Button>

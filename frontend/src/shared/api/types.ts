@@ -78,6 +78,7 @@ export type WeeklyReport = Omit<Full<Schemas['Weekly']>, 'daily_breakdown'> & { 
 export type ProjectSummary = Full<Schemas['ProjectSummary'], 'billable_amount' | 'budget_hours' | 'budget_used_percent'>;
 export type TaskSummary = Full<Schemas['TaskSummary']>;
 export type UserSummary = Full<Schemas['UserSummary']>;
+export type TeamReport = Omit<Full<Schemas['TimeReport']>, 'by_day' | 'by_project' | 'by_user'> & { by_day: DaySummary[]; by_project: ProjectSummary[]; by_user: UserSummary[] };
 export type AdminDashboard = Omit<Full<Schemas['AdminDashboard']>, 'by_user'> & { by_user: UserSummary[] };
 export type TeamAnalytics = Omit<Full<Schemas['TeamAnalytics']>, 'top_performers'> & { top_performers: UserSummary[] };
 export type UserDetail = Omit<Full<Schemas['UserDetail'], 'last_activity'>, 'projects' | 'teams'> & { projects: ProjectSummary[]; teams: string[] };
