@@ -55,7 +55,7 @@ public interface TableWriter extends AutoCloseable {
     /**
      * Gives up on a file that failed half-way (the data source broke, the client left): releases the
      * temporary file and memory without completing the file, so a partial table never looks whole.
-     * A later {@link #close()} does nothing. Call it from a {@code catch} around the writing — not with
+     * A later {@link #close()} does nothing. {@link #write} calls it for you; never write with
      * try-with-resources, whose {@code close()} runs before the {@code catch} and would complete the file.
      */
     void abort();
