@@ -6,6 +6,7 @@ export interface Call {
   url: string;
   auth: string | null;
   body: unknown;
+  params: Record<string, unknown>;
 }
 
 export type Reply = { status: number; body?: unknown } | 'network-error';
@@ -24,6 +25,7 @@ export function fakeServer(handler: Handler) {
       url: config.url ?? '',
       auth: typeof auth === 'string' ? auth : null,
       body: typeof config.data === 'string' ? JSON.parse(config.data) : (config.data ?? null),
+      params: (config.params as Record<string, unknown> | undefined) ?? {},
     };
     calls.push(call);
     const reply = await handler(call);

@@ -7,11 +7,20 @@ import { StaffForm, generatePassword } from './StaffForm.tsx';
 import { passwordProblems } from '../../shared/lib/password.ts';
 
 const PASSWORD = 'Correct-Horse-42';
+const PEOPLE = [
+  { id: 31, name: 'Zoe Lead', role: 'manager' },
+  { id: 32, name: 'Adam Admin', role: 'admin' },
+  { id: 33, name: 'Walt Worker', role: 'regular_user' },
+];
 
 function renderWizard(replies: Reply[]) {
   useSession.setState({ status: 'signed-in', user: { ...ME, role: 'admin' } as never });
   const calls = fakeServer((call) => {
     if (call.method === 'POST' && call.url === '/api/users') return replies.shift() ?? { status: 500 };
+    if (call.method === 'GET' && call.url === '/api/users') {
+      const items = PEOPLE.filter((p) => p.role === call.params.role && call.params.is_active === true);
+      return { status: 200, body: { items, total: items.length, page: 1, page_size: 100, pages: 1 } };
+    }
     return { status: 404 };
   });
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -77,6 +86,21 @@ describe('the staff wizard (docs/web-app.md)', () => {
     expect(screen.getByText(/The password is shown once/)).toBeInTheDocument();
     expect(server.posts).toHaveLength(3);
     expect(server.posts[2]!.body).toMatchObject({ name: 'Nora Newcomer', email: 'nora@example.com', password: PASSWORD, job_title: 'Illustrator', pay_rate: 25.5, pay_rate_type: 'hourly', overtime_multiplier: 1.5, currency: 'EUR', employment_type: 'full_time', expected_hours_per_week: 40 });
+  });
+
+  it('offers active managers and admins as the manager and sends the chosen one', async () => {
+    const server = renderWizard([{ status: 201, body: { id: 9, name: 'Nora Newcomer', email: 'nora@example.com' } }]);
+    fill('Initial password', PASSWORD);
+    next();
+    await screen.findByRole('option', { name: 'Zoe Lead (Manager)' });
+    const options = screen.getAllByRole('option').filter((o) => o.closest('select') === screen.getByLabelText('Manager'));
+    expect(options.map((o) => o.textContent)).toEqual(['None', 'Adam Admin (Admin)', 'Zoe Lead (Manager)']);
+    fireEvent.change(screen.getByLabelText('Manager'), { target: { value: '31' } });
+    next();
+    next();
+    fireEvent.click(screen.getByRole('button', { name: 'Create staff member' }));
+    await screen.findByTestId('credentials-summary');
+    expect(server.posts[0]!.body).toMatchObject({ manager_id: 31 });
   });
 
   it('generates passwords that meet the server rules', () => {

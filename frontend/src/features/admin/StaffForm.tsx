@@ -3,7 +3,7 @@ import { isAxiosError } from 'axios';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../shared/api/client.ts';
 import type { ApiErrorBody } from '../../shared/api/errors.ts';
-import { useTeamOptions } from '../../shared/api/queries.ts';
+import { useManagerOptions, useTeamOptions } from '../../shared/api/queries.ts';
 import type { Prefill, Role, User } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { CURRENCIES } from '../../shared/lib/money.ts';
@@ -91,6 +91,7 @@ function initialForm(prefill?: Prefill | null) {
     employment_type: 'full_time',
     start_date: today(),
     expected_hours_per_week: '40',
+    manager_id: '',
     phone: prefill?.phone ?? '',
     address: '',
     emergency_contact_name: '',
@@ -155,6 +156,7 @@ export interface Credentials {
 export function StaffForm({ prefill, onClose }: { prefill?: Prefill | null; onClose: () => void }) {
   const me = useSession((s) => s.user)!;
   const teams = useTeamOptions();
+  const managers = useManagerOptions();
   const queryClient = useQueryClient();
   const [form, setForm] = useState(() => initialForm(prefill));
   const [step, setStep] = useState(0);
@@ -178,6 +180,7 @@ export function StaffForm({ prefill, onClose }: { prefill?: Prefill | null; onCl
           employment_type: form.employment_type,
           start_date: form.start_date || null,
           expected_hours_per_week: form.expected_hours_per_week.trim() ? Number(form.expected_hours_per_week) : null,
+          manager_id: form.manager_id ? Number(form.manager_id) : null,
           phone: blank(form.phone),
           address: blank(form.address),
           emergency_contact_name: blank(form.emergency_contact_name),
@@ -288,6 +291,15 @@ export function StaffForm({ prefill, onClose }: { prefill?: Prefill | null; onCl
                 hint="Used for time tracking and payroll"
                 error={shown('expected_hours_per_week')}
               />
+              <SelectField label="Manager" value={form.manager_id} onChange={set('manager_id')} aria-busy={managers.isLoading}>
+                <option value="">{managers.isLoading ? 'Loading managers…' : 'None'}</option>
+                {managers.data?.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name} ({ROLE_LABELS[u.role]})
+                  </option>
+                ))}
+              </SelectField>
+              {managers.isError ? <p role="alert" className="text-xs text-red-600 dark:text-red-400">The list of managers could not be loaded; the account can be created without one.</p> : null}
             </>
           ) : null}
           {step === 2 ? (

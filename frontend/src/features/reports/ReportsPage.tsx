@@ -47,9 +47,9 @@ export default function ReportsPage() {
           <ExportButtons
             label="Export my entries:"
             formats={[
-              { label: 'CSV', path: '/api/export/csv', params: exportParams, fallback: `time_entries_${range.start}_${range.end}.csv` },
-              { label: 'Excel', path: '/api/export/excel', params: exportParams, fallback: `time_entries_${range.start}_${range.end}.xlsx` },
-              { label: 'PDF', path: '/api/export/pdf', params: exportParams, fallback: `time_report_${range.start}_${range.end}.pdf` },
+              { label: 'CSV', path: '/api/export/csv', params: exportParams, fallback: `time_entries_${range.start}_${range.end}.csv`, progress: true },
+              { label: 'Excel', path: '/api/export/excel', params: exportParams, fallback: `time_entries_${range.start}_${range.end}.xlsx`, progress: true },
+              { label: 'PDF', path: '/api/export/pdf', params: exportParams, fallback: `time_report_${range.start}_${range.end}.pdf`, progress: true },
             ]}
           />
         </div>

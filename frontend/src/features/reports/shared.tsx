@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { api } from '../../shared/api/client.ts';
-import { downloadFile } from '../../shared/api/download.ts';
+import { downloadFile, type ExportProgress } from '../../shared/api/download.ts';
 import { messageOf } from '../../shared/api/errors.ts';
 import { useZone } from '../../shared/api/queries.ts';
 import { dayKey, presetRange, type RangePreset } from '../../shared/lib/format.ts';
@@ -76,28 +76,67 @@ export function RangePicker({ state }: { state: ReturnType<typeof useDayRange> }
   );
 }
 
+export interface ExportFormatChoice {
+  label: string;
+  path: string;
+  params: Record<string, unknown>;
+  fallback: string;
+  /** The endpoint reports progress (`/api/export/*`, `/api/reports/export`): large files show a progress bar. */
+  progress?: boolean;
+}
+
 /** Buttons that download a file in each format; the file keeps the server's name. */
-export function ExportButtons({ formats, label }: { formats: { label: string; path: string; params: Record<string, unknown>; fallback: string }[]; label: string }) {
+export function ExportButtons({ formats, label }: { formats: ExportFormatChoice[]; label: string }) {
   const [busy, setBusy] = useState<string | null>(null);
-  async function run(format: (typeof formats)[number]) {
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  async function run(format: ExportFormatChoice) {
     setBusy(format.label);
     try {
-      const name = await downloadFile(format.path, format.params, format.fallback);
+      const name = await downloadFile(format.path, format.params, format.fallback, format.progress ? setProgress : undefined);
       toast.success(`Downloaded ${name}`);
     } catch (error) {
       toast.error(`Export failed: ${messageOf(error)}`);
     } finally {
       setBusy(null);
+      setProgress(null);
     }
   }
   return (
-    <div role="group" aria-label={label} className="flex flex-wrap items-center gap-1">
-      <span className="mr-1 text-sm text-slate-600 dark:text-slate-400">{label}</span>
-      {formats.map((f) => (
-        <Button key={f.label} tone="secondary" busy={busy === f.label} disabled={busy !== null} onClick={() => void run(f)} data-testid={`export-${f.label.toLowerCase()}`}>
-          {f.label}
-        </Button>
-      ))}
+    <div className="flex flex-col gap-2">
+      <div role="group" aria-label={label} className="flex flex-wrap items-center gap-1">
+        <span className="mr-1 text-sm text-slate-600 dark:text-slate-400">{label}</span>
+        {formats.map((f) => (
+          <Button key={f.label} tone="secondary" busy={busy === f.label} disabled={busy !== null} onClick={() => void run(f)} data-testid={`export-${f.label.toLowerCase()}`}>
+            {f.label}
+          </Button>
+        ))}
+      </div>
+      {busy && progress ? <ExportProgressBar progress={progress} /> : null}
+    </div>
+  );
+}
+
+/** Rows written of rows total while a large export streams, then "finishing" while the file completes. */
+export function ExportProgressBar({ progress }: { progress: ExportProgress }) {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const writing = progress.rows_written < progress.rows_total;
+  return (
+    <div className="w-full max-w-sm" data-testid="export-progress">
+      <div
+        role="progressbar"
+        aria-label="Export progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={progress.percent}
+        className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
+      >
+        <div className="h-full bg-indigo-600 transition-[width]" style={{ width: `${progress.percent}%` }} />
+      </div>
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
+        {writing
+          ? `Exporting ${count(progress.rows_written)} of ${count(progress.rows_total)} rows (${progress.percent} %)`
+          : `All ${count(progress.rows_total)} rows written; finishing the file…`}
+      </p>
     </div>
   );
 }

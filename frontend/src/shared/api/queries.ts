@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { Page, Project, Task, Team } from './types.ts';
+import type { Page, Project, Role, Task, Team, User } from './types.ts';
 import { useSession } from '../auth/session.ts';
 
 /** Every page of a list, for pickers (a select cannot page). Stops at 20 pages of 100. */
@@ -28,6 +28,20 @@ export function useTaskOptions(projectId: number | null) {
 
 export function useTeamOptions() {
   return useQuery({ queryKey: ['teams', 'options'], queryFn: () => fetchAll<Team>('/api/teams') });
+}
+
+/** The roles that can manage people: a staff member's manager is one of them. */
+export const MANAGER_ROLES: Role[] = ['manager', 'admin', 'super_admin'];
+
+/** Active people who can be someone's manager, every page of each role (V1 offered only the loaded page's super admins). */
+export function useManagerOptions() {
+  return useQuery({
+    queryKey: ['users', 'managers'],
+    queryFn: async () => {
+      const lists = await Promise.all(MANAGER_ROLES.map((role) => fetchAll<User>('/api/users', { role, is_active: true })));
+      return lists.flat().sort((a, b) => a.name.localeCompare(b.name));
+    },
+  });
 }
 
 /** The signed-in user's time zone (the browser's when the profile has none). */

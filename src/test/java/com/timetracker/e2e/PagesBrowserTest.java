@@ -156,6 +156,8 @@ class PagesBrowserTest extends BrowserTest {
         assertThat(form.getByLabel("Job title")).hasValue("Illustrator");
         assertThat(form.getByLabel("Department")).hasValue("Design");
         form.getByLabel("Expected hours per week").fill("32");
+        long rootId = Http.json(people.root().get("/api/auth/me")).get("id").asLong();
+        form.getByLabel("Manager").selectOption(String.valueOf(rootId));
         button(form, "Next").click();
 
         assertThat(form.locator("[aria-current=step]")).containsText("Contact");
@@ -181,6 +183,7 @@ class PagesBrowserTest extends BrowserTest {
         assertThat(rate.get("rate_type").asString()).isEqualTo("hourly");
         var user = Http.json(people.root().get("/api/users/" + id));
         assertThat(user.get("emergency_contact_name").asString()).isEqualTo("Olaf Newcomer");
+        assertThat(user.get("manager_id").asLong()).isEqualTo(rootId);
         admin.navigate("/payroll/rates");
         admin.getByLabel("Search").fill(email);
         assertThat(admin.getByRole(AriaRole.TABLE)).containsText("€25.50/h");

@@ -7,22 +7,31 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.nio.file.Files;
+import java.util.regex.Pattern;
+
+import com.google.gson.JsonObject;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import com.timetracker.support.Http;
 import com.timetracker.support.People;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reports with a download, and a payroll period from creation to an amount, in real Chromium. */
 class ReportsBrowserTest extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     /** Two entries in the week of Monday 2 March 2026 (UTC, the person's and the browser's zone): 2.5 h + 1.25 h. */
     long seedWeek(People.Person worker, String projectName) {
@@ -75,6 +84,42 @@ class ReportsBrowserTest extends BrowserTest {
                 "2026-03-03,09:00:00,11:30:00,02:30:00,Brochure,No Task,Homepage copy",
                 ",,Total:,03:45:00,,,");
         assertThat(page.getByText("Downloaded time_entries_2026-03-02_2026-03-08.csv")).isVisible();
+    }
+
+    @Test
+    void aLargeExportShowsItsProgressAndArrivesWhole() throws IOException {
+        People.Person worker = people.create("regular_user");
+        long project = projectFor("Archive", worker);
+        int rows = 20_000;
+        // 20,000 ten-second entries, 20 s apart, from Monday 2 March 2026 00:00 UTC (4.6 days)
+        jdbc.sql("""
+                INSERT INTO time_entries (user_id, project_id, start_time, end_time, duration_seconds, description, is_running)
+                SELECT :user, :project, timestamptz '2026-03-02 00:00:00+00' + i * interval '20 seconds',
+                       timestamptz '2026-03-02 00:00:10+00' + i * interval '20 seconds', 10, 'scan ' || i, false
+                FROM generate_series(0, :rows - 1) AS i""")
+                .param("user", worker.id()).param("project", project).param("rows", rows).update();
+        Page page = signIn(newPage(), worker);
+        page.navigate("/reports");
+        chooseRange(page, "2026-03-02", "2026-03-08");
+        // a slow line (≈ 250 KB/s) keeps the 20,000-row file streaming for several seconds
+        JsonObject slowLine = new JsonObject();
+        slowLine.addProperty("offline", false);
+        slowLine.addProperty("latency", 0);
+        slowLine.addProperty("downloadThroughput", 250_000);
+        slowLine.addProperty("uploadThroughput", -1);
+        page.context().newCDPSession(page).send("Network.emulateNetworkConditions", slowLine);
+
+        Download download = page.waitForDownload(new Page.WaitForDownloadOptions().setTimeout(60_000), () -> {
+            page.getByTestId("export-csv").click();
+            Locator bar = page.getByTestId("export-progress");
+            assertThat(bar).containsText("20,000 rows", new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+            assertThat(bar.getByRole(AriaRole.PROGRESSBAR)).hasAttribute("aria-valuenow", Pattern.compile("\\d{1,3}"));
+        });
+        assertThat(page.getByTestId("export-progress")).hasCount(0);
+        String[] lines = Files.readString(download.path()).split("\r\n");
+        assertThat(lines).hasSize(rows + 2);
+        assertThat(lines[1]).isEqualTo("2026-03-06,15:06:20,15:06:30,00:00:10,Archive,No Task,scan 19999");
+        assertThat(lines[rows + 1]).isEqualTo(",,Total:,55:33:20,,,");
     }
 
     @Test
