@@ -44,6 +44,7 @@ const pagesInLayout = [
     children: [
       { path: '/admin', element: page(() => import('../features/admin/UsersPage.tsx')) },
       { path: '/staff', element: <Navigate to="/admin" replace /> },
+      { path: '/staff/:userId', element: page(() => import('../features/admin/StaffDetailPage.tsx')) },
       { path: '/account-requests', element: page(() => import('../features/admin/AccountRequestsPage.tsx')) },
       { path: '/audit-logs', element: page(() => import('../features/admin/AuditLogPage.tsx')) },
       { path: '/payroll', element: <Navigate to="/payroll/rates" replace /> },

@@ -20,6 +20,12 @@ export const ROLE_LABELS: Record<Role, string> = {
   regular_user: 'Worker',
 };
 
+export const EMPLOYMENT_TYPES = [
+  { id: 'full_time', label: 'Full-time' },
+  { id: 'part_time', label: 'Part-time' },
+  { id: 'contractor', label: 'Contractor' },
+] as const;
+
 export const STEPS = ['Basic info', 'Employment', 'Contact', 'Payroll & teams'] as const;
 
 /** The step of each field the server can name in an error's detail[].field (V1 sent pay errors to Contact). */
@@ -104,32 +110,46 @@ function initialForm(prefill?: Prefill | null) {
   };
 }
 
+/** The fields an administrator can also change later (PUT /api/users/{id}). */
+export type ProfileFields = Pick<
+  Form,
+  'name' | 'email' | 'job_title' | 'department' | 'expected_hours_per_week' | 'phone' | 'address' | 'emergency_contact_name' | 'emergency_contact_phone'
+>;
+
+const identityErrors = (form: ProfileFields) => ({
+  name: form.name.trim().length < 2 ? 'Enter the full name (at least 2 characters)' : tooLong(form.name, 255),
+  email: !EMAIL.test(form.email.trim()) ? 'Enter a valid email address' : tooLong(form.email, 255),
+});
+
+const employmentErrors = (form: ProfileFields) => {
+  const hours = Number(form.expected_hours_per_week);
+  return {
+    job_title: tooLong(form.job_title, 255),
+    department: tooLong(form.department, 255),
+    expected_hours_per_week: form.expected_hours_per_week.trim() && (!Number.isFinite(hours) || hours < 0 || hours > 168) ? 'Between 0 and 168' : null,
+  };
+};
+
+const contactErrors = (form: ProfileFields) => ({
+  phone: tooLong(form.phone, 50),
+  address: tooLong(form.address, 2000),
+  emergency_contact_name: tooLong(form.emergency_contact_name, 255),
+  emergency_contact_phone: tooLong(form.emergency_contact_phone, 50),
+});
+
+/** The server's limits on a profile (UserController.UpdateUser). */
+export function profileErrors(form: ProfileFields): Record<string, string | null> {
+  return { ...identityErrors(form), ...employmentErrors(form), ...contactErrors(form) };
+}
+
 /** The server's limits (UserController.CreateUser, password rules), per step. */
 export function stepErrors(form: Form, step: number): Record<string, string | null> {
   if (step === 0) {
     const problems = passwordProblems(form.password);
-    return {
-      name: form.name.trim().length < 2 ? 'Enter the full name (at least 2 characters)' : tooLong(form.name, 255),
-      email: !EMAIL.test(form.email.trim()) ? 'Enter a valid email address' : tooLong(form.email, 255),
-      password: problems.length ? `Password needs ${problems.join(', ')}` : null,
-    };
+    return { ...identityErrors(form), password: problems.length ? `Password needs ${problems.join(', ')}` : null };
   }
-  if (step === 1) {
-    const hours = Number(form.expected_hours_per_week);
-    return {
-      job_title: tooLong(form.job_title, 255),
-      department: tooLong(form.department, 255),
-      expected_hours_per_week: form.expected_hours_per_week.trim() && (!Number.isFinite(hours) || hours < 0 || hours > 168) ? 'Between 0 and 168' : null,
-    };
-  }
-  if (step === 2) {
-    return {
-      phone: tooLong(form.phone, 50),
-      address: tooLong(form.address, 2000),
-      emergency_contact_name: tooLong(form.emergency_contact_name, 255),
-      emergency_contact_phone: tooLong(form.emergency_contact_phone, 50),
-    };
-  }
+  if (step === 1) return employmentErrors(form);
+  if (step === 2) return contactErrors(form);
   const rate = Number(form.pay_rate);
   const multiplier = Number(form.overtime_multiplier);
   return {
@@ -141,7 +161,7 @@ export function stepErrors(form: Form, step: number): Record<string, string | nu
   };
 }
 
-const hasErrors = (errors: Record<string, string | null>) => Object.values(errors).some(Boolean);
+export const hasErrors = (errors: Record<string, string | null>) => Object.values(errors).some(Boolean);
 
 export interface Credentials {
   name: string;
@@ -156,7 +176,6 @@ export interface Credentials {
 export function StaffForm({ prefill, onClose }: { prefill?: Prefill | null; onClose: () => void }) {
   const me = useSession((s) => s.user)!;
   const teams = useTeamOptions();
-  const managers = useManagerOptions();
   const queryClient = useQueryClient();
   const [form, setForm] = useState(() => initialForm(prefill));
   const [step, setStep] = useState(0);
@@ -276,9 +295,11 @@ export function StaffForm({ prefill, onClose }: { prefill?: Prefill | null; onCl
               <Field label="Job title" value={form.job_title} onChange={set('job_title')} error={shown('job_title')} />
               <Field label="Department" value={form.department} onChange={set('department')} error={shown('department')} />
               <SelectField label="Employment type" value={form.employment_type} onChange={set('employment_type')}>
-                <option value="full_time">Full-time</option>
-                <option value="part_time">Part-time</option>
-                <option value="contractor">Contractor</option>
+                {EMPLOYMENT_TYPES.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.label}
+                  </option>
+                ))}
               </SelectField>
               <Field label="Start date" type="date" value={form.start_date} onChange={set('start_date')} />
               <Field
@@ -291,15 +312,7 @@ export function StaffForm({ prefill, onClose }: { prefill?: Prefill | null; onCl
                 hint="Used for time tracking and payroll"
                 error={shown('expected_hours_per_week')}
               />
-              <SelectField label="Manager" value={form.manager_id} onChange={set('manager_id')} aria-busy={managers.isLoading}>
-                <option value="">{managers.isLoading ? 'Loading managers…' : 'None'}</option>
-                {managers.data?.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name} ({ROLE_LABELS[u.role]})
-                  </option>
-                ))}
-              </SelectField>
-              {managers.isError ? <p role="alert" className="text-xs text-red-600 dark:text-red-400">The list of managers could not be loaded; the account can be created without one.</p> : null}
+              <ManagerField value={form.manager_id} onChange={set('manager_id')} />
             </>
           ) : null}
           {step === 2 ? (
@@ -383,6 +396,26 @@ export function StaffForm({ prefill, onClose }: { prefill?: Prefill | null; onCl
         </div>
       </form>
     </Modal>
+  );
+}
+
+/** A select of the people who can be a manager ("None" = ''), leaving out `exclude` (the person themselves). */
+export function ManagerField({ value, onChange, exclude }: { value: string; onChange: (e: { target: { value: string } }) => void; exclude?: number }) {
+  const managers = useManagerOptions();
+  return (
+    <>
+      <SelectField label="Manager" value={value} onChange={onChange} aria-busy={managers.isLoading}>
+        <option value="">{managers.isLoading ? 'Loading managers…' : 'None'}</option>
+        {managers.data
+          ?.filter((u) => u.id !== exclude)
+          .map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name} ({ROLE_LABELS[u.role]})
+            </option>
+          ))}
+      </SelectField>
+      {managers.isError ? <p role="alert" className="text-xs text-red-600 dark:text-red-400">The list of managers could not be loaded.</p> : null}
+    </>
   );
 }
 

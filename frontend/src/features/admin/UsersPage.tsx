@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../../shared/api/client.ts';
 import { messageOf } from '../../shared/api/errors.ts';
 import { usePage } from '../../shared/api/queries.ts';
@@ -68,7 +68,10 @@ export default function UsersPage() {
                   <li key={u.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
                     <div className="min-w-0 flex-1">
                       <p className="truncate font-medium">
-                        {u.name} {self ? <span className="text-xs text-slate-500">(you)</span> : null}
+                        <Link to={`/staff/${u.id}`} className="text-indigo-700 underline dark:text-indigo-300">
+                          {u.name}
+                        </Link>{' '}
+                        {self ? <span className="text-xs text-slate-500">(you)</span> : null}
                       </p>
                       <p className="truncate text-xs text-slate-500 dark:text-slate-400">
                         {u.email}

@@ -192,6 +192,42 @@ class PagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    void anAdminEditsAPersonsProfileOnTheStaffPageAndTheManagerIsShownByName() {
+        People.Person worker = people.create("regular_user");
+        var root = Http.json(people.root().get("/api/auth/me"));
+        people.root().put("/api/users/" + worker.id(), "{\"phone\": \"+1 555 0100\", \"department\": \"Sales\", \"manager_id\": "
+                + root.get("id").asLong() + "}");
+        Page page = signIn(newPage(), People.ROOT_EMAIL, People.ROOT_PASSWORD);
+        page.navigate("/admin");
+        page.getByLabel("Search by name or email").fill(worker.email());
+        page.getByTestId("user-list").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(worker.name())).click();
+
+        page.waitForURL("**/staff/" + worker.id());
+        assertThat(page.getByTestId("fact-manager")).hasText(root.get("name").asString());
+        assertThat(page.getByTestId("fact-phone")).hasText("+1 555 0100");
+        button(page, "Edit profile").click();
+        Locator form = page.getByTestId("profile-form");
+        form.getByLabel("Expected hours per week").fill("200");
+        button(form, "Save profile").click();
+        assertThat(form.getByText("Between 0 and 168")).isVisible();
+        form.getByLabel("Expected hours per week").fill("30");
+        form.getByLabel("Department").fill("Support");
+        form.getByLabel("Phone number").fill("");
+        form.getByLabel("Manager").selectOption("");
+        button(form, "Save profile").click();
+
+        assertThat(page.getByTestId("profile-form")).hasCount(0);
+        assertThat(page.getByTestId("fact-department")).hasText("Support");
+        assertThat(page.getByTestId("fact-phone")).hasText("—");
+        assertThat(page.getByTestId("fact-manager")).hasText("None");
+        assertThat(page.getByTestId("fact-expected-hours-per-week")).hasText("30");
+        var saved = Http.json(people.root().get("/api/users/" + worker.id()));
+        assertThat(saved.get("phone").isNull()).isTrue();
+        assertThat(saved.get("manager_id").isNull()).isTrue();
+        assertThat(saved.get("department").asString()).isEqualTo("Support");
+    }
+
+    @Test
     void mainPagesHaveNoSeriousOrCriticalAccessibilityViolations() {
         People.Person admin = people.create("admin");
         projectFor("Accessible", admin);
@@ -203,7 +239,8 @@ class PagesBrowserTest extends BrowserTest {
         violations.put("/request-account", axe(page));
         signIn(page, admin);
         for (String path : List.of("/dashboard", "/time", "/projects", "/tasks", "/teams", "/settings", "/sessions", "/admin", "/account-requests", "/audit-logs",
-                "/reports", "/my-payroll", "/admin/reports", "/payroll/rates", "/payroll/periods", "/payroll/reports")) {
+                "/reports", "/my-payroll", "/admin/reports", "/payroll/rates", "/payroll/periods", "/payroll/reports",
+                "/staff/" + admin.id())) {
             page.navigate(path);
             page.waitForLoadState();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).isVisible();

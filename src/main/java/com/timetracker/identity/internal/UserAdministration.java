@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 class UserAdministration {
 
     /** Staff profile fields as V1's POST/PUT /api/users take them. */
+    /** The {@code manager_id} of an update that removes the manager. */
+    static final long NO_MANAGER = 0;
+
     record StaffProfile(String phone, String address, String emergencyContactName, String emergencyContactPhone,
                         String jobTitle, String department, String employmentType, LocalDate startDate,
                         BigDecimal expectedHoursPerWeek, Long managerId) {
@@ -105,7 +108,9 @@ class UserAdministration {
         if (Boolean.TRUE.equals(active) && !current.isActive()) {
             jdbc.sql("UPDATE users SET is_active = true, updated_at = now() WHERE id = :id").param("id", id).update();
         }
-        requireManagerExists(staff.managerId(), id);
+        if (staff.managerId() != null && staff.managerId() != NO_MANAGER) {
+            requireManagerExists(staff.managerId(), id);
+        }
         users.updateProfile(id, name == null ? current.name() : name.strip(), email == null ? current.email() : email.strip(), current.timezone());
         updateStaff(id, merge(current, staff));
         UserAccount updated = users.findById(id).orElseThrow();
@@ -212,19 +217,29 @@ class UserAdministration {
                 .param("id", id).update();
     }
 
-    /** Fields absent from an update keep their value. */
+    /**
+     * Fields absent from an update (or null) keep their value; a blank text clears it, and
+     * {@code manager_id} {@value #NO_MANAGER} removes the manager (JSON null cannot be told from absent).
+     */
     private static StaffProfile merge(UserAccount current, StaffProfile change) {
         return new StaffProfile(
-                change.phone() != null ? change.phone() : current.phone(),
-                change.address() != null ? change.address() : current.address(),
-                change.emergencyContactName() != null ? change.emergencyContactName() : current.emergencyContactName(),
-                change.emergencyContactPhone() != null ? change.emergencyContactPhone() : current.emergencyContactPhone(),
-                change.jobTitle() != null ? change.jobTitle() : current.jobTitle(),
-                change.department() != null ? change.department() : current.department(),
+                text(change.phone(), current.phone()),
+                text(change.address(), current.address()),
+                text(change.emergencyContactName(), current.emergencyContactName()),
+                text(change.emergencyContactPhone(), current.emergencyContactPhone()),
+                text(change.jobTitle(), current.jobTitle()),
+                text(change.department(), current.department()),
                 change.employmentType() != null ? change.employmentType() : current.employmentType(),
                 change.startDate() != null ? change.startDate() : current.startDate(),
                 change.expectedHoursPerWeek() != null ? change.expectedHoursPerWeek() : current.expectedHoursPerWeek(),
-                change.managerId() != null ? change.managerId() : current.managerId());
+                change.managerId() == null ? current.managerId() : change.managerId() == NO_MANAGER ? null : change.managerId());
+    }
+
+    private static String text(String change, String current) {
+        if (change == null) {
+            return current;
+        }
+        return change.isBlank() ? null : change.strip();
     }
 
     /** Rows elsewhere that refer to the user, by table; empty when none. */

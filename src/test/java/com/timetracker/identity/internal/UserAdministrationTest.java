@@ -160,6 +160,21 @@ class UserAdministrationTest {
     }
 
     @Test
+    void anUpdateClearsATextWithABlankAndTheManagerWithZero() {
+        long rootId = jdbc.sql("SELECT id FROM users WHERE email = 'root@example.com'").query(Long.class).single();
+        JsonNode user = create(root, "regular_user", ", \"phone\": \"+1 555 0100\", \"department\": \"Sales\", \"manager_id\": " + rootId);
+        String path = "/api/users/" + user.get("id").asLong();
+
+        JsonNode updated = Http.json(root.put(path, "{\"phone\": \"  \", \"department\": \" Support \", \"manager_id\": 0}"));
+
+        assertThat(updated.get("phone").isNull()).isTrue();
+        assertThat(updated.get("department").asString()).isEqualTo("Support");
+        assertThat(updated.get("manager_id").isNull()).isTrue();
+        assertThat(Http.json(root.put(path, "{\"manager_id\": " + rootId + "}")).get("manager_id").asLong()).isEqualTo(rootId);
+        assertThat(Http.json(root.put(path, "{\"name\": \"Renamed\"}")).get("manager_id").asLong()).isEqualTo(rootId);
+    }
+
+    @Test
     void deactivationEndsEverySessionAtOnce() {
         JsonNode user = create(root, "regular_user", "");
         Http signedIn = signIn(user);
