@@ -22,14 +22,14 @@ class PayrollEditsBrowserTest extends BrowserTest {
         assertThat(rate.statusCode()).as(rate.body()).isEqualTo(201);
     }
 
-    /** 3.75 h in the week of Monday 2 March 2026, and a period of that week for this person only; returns the period id. */
-    long periodWithTime(People.Person worker, String name) {
+    /** 3.75 h of the worker in the week of Monday 2 March 2026, and a period of that week for the worker (and others); returns the period id. */
+    long periodWithTime(People.Person worker, String name, People.Person... others) {
         Http rootHttp = people.root();
         long project = projectFor("Payroll edits " + worker.id(), worker);
         ReportsBrowserTest.entry(worker, project, "2026-03-03T09:00:00Z", "2026-03-03T11:30:00Z", "Homepage copy");
         ReportsBrowserTest.entry(worker, project, "2026-03-04T13:00:00Z", "2026-03-04T14:15:00Z", "Logo review");
         var period = rootHttp.post("/api/payroll/periods", "{\"name\": \"" + name + "\", \"period_type\": \"weekly\", \"start_date\": \"2026-03-02\","
-                + " \"end_date\": \"2026-03-08\", \"user_ids\": [" + worker.id() + "]}");
+                + " \"end_date\": \"2026-03-08\", \"user_ids\": [" + worker.id() + java.util.Arrays.stream(others).map(o -> ", " + o.id()).collect(java.util.stream.Collectors.joining()) + "]}");
         assertThat(period.statusCode()).as(period.body()).isEqualTo(201);
         return Http.json(period).get("id").asLong();
     }
@@ -142,14 +142,30 @@ class PayrollEditsBrowserTest extends BrowserTest {
     void theServersRefusalsAreShownAndAPaidPeriodOffersNoEditNoDelete() {
         People.Person worker = people.create("regular_user");
         People.Person helper = people.create("regular_user");
-        long periodId = periodWithTime(worker, "Refusals " + worker.id());
+        People.Person salaried = people.create("regular_user");
+        long periodId = periodWithTime(worker, "Refusals " + worker.id(), salaried);
         euroRate(worker, "20.00");
         euroRate(helper, "30.00");
         Http rootHttp = people.root();
+        var monthly = rootHttp.post("/api/pay-rates", "{\"user_id\": " + salaried.id() + ", \"rate_type\": \"monthly\", \"base_rate\": 3100.00,"
+                + " \"currency\": \"EUR\", \"effective_from\": \"2026-03-01\"}");
+        assertThat(monthly.statusCode()).as(monthly.body()).isEqualTo(201);
         assertThat(rootHttp.post("/api/payroll/periods/" + periodId + "/process", "").statusCode()).isEqualTo(200);
         Page page = signIn(newPage(), People.ROOT_EMAIL, People.ROOT_PASSWORD);
         page.navigate("/payroll/periods/" + periodId);
         assertThat(entryOf(page, worker).getByTestId("entry-net")).hasText("€75.00");
+
+        // 7 of March's 31 days of 3100.00 EUR = 700.00; its hours do not set its pay, so only its notes are offered
+        Locator salary = entryOf(page, salaried);
+        assertThat(salary.getByTestId("entry-net")).hasText("€700.00");
+        salary.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit entry")).click();
+        Locator entryForm = page.getByTestId("entry-form");
+        assertThat(entryForm.getByTestId("hours-not-offered")).hasText("The pay of a monthly entry does not follow its hours, so they cannot be changed here. Add an adjustment to change the pay.");
+        assertThat(entryForm.getByLabel("Regular hours")).hasCount(0);
+        entryForm.getByLabel("Notes").fill("Salary, March share");
+        entryForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save entry")).click();
+        assertThat(salary.getByTestId("entry-notes")).hasText("Salary, March share");
+        assertThat(salary.getByTestId("entry-net")).hasText("€700.00");
 
         // someone else adds the helper's entry while the form is open: the server's 409 is shown in the form
         page.getByTestId("entry-add").click();
@@ -176,7 +192,7 @@ class PayrollEditsBrowserTest extends BrowserTest {
         assertThat(page.getByTestId("period-status")).hasText("paid");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Refusals " + worker.id()))).isVisible();
         assertThat(entryOf(page, helper).getByTestId("entry-net")).hasText("€60.00");
-        assertThat(total(page, "€135.00")).isVisible();
+        assertThat(total(page, "€835.00")).isVisible();
         assertThat(page.getByTestId("period-edit")).hasCount(0);
         assertThat(page.getByTestId("period-delete")).hasCount(0);
         assertThat(page.getByTestId("period-void")).hasCount(0);
