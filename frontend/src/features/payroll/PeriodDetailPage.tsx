@@ -199,7 +199,9 @@ function ManualEntryForm({ period, onClose }: { period: PeriodDetail; onClose: (
           <Field label={`Regular rate (${currency}/h)`} inputMode="decimal" value={form.regular_rate} onChange={(e) => setForm({ ...form, regular_rate: e.target.value })} error={shown(errors.regular_rate)} />
           <Field label={`Overtime rate (${currency}/h)`} inputMode="decimal" value={form.overtime_rate} onChange={(e) => setForm({ ...form, overtime_rate: e.target.value })} error={shown(errors.overtime_rate)} />
         </div>
-        <p className="text-xs text-slate-600 dark:text-slate-400">Leave the rates blank to use the person's hourly rate on the period's last day (overtime at its multiplier).</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Leave both rates blank to use the person's hourly rate on the period's last day, overtime at its multiplier. With only a regular rate, overtime is paid at that rate.
+        </p>
         <TextArea label="Notes" maxLength={5000} value={form.notes} onChange={(e) => setForm({ ...form, notes: e.target.value })} />
         <FormActions onCancel={onClose} busy={add.isPending} submitLabel="Add entry" />
       </form>
