@@ -16,6 +16,8 @@ interface NavItem {
   to: string;
   label: string;
   admin?: boolean;
+  /** Paths under this one also make the item current (its own path is one page of the section). */
+  section?: string;
 }
 
 export const NAV: NavItem[] = [
@@ -26,12 +28,17 @@ export const NAV: NavItem[] = [
   { to: '/teams', label: 'Teams' },
   { to: '/reports', label: 'Reports' },
   { to: '/my-payroll', label: 'My payroll' },
-  { to: '/payroll/rates', label: 'Payroll', admin: true },
+  { to: '/payroll/rates', label: 'Payroll', admin: true, section: '/payroll' },
   { to: '/admin/reports', label: 'Analytics', admin: true },
   { to: '/admin', label: 'Users', admin: true },
   { to: '/account-requests', label: 'Account Requests', admin: true },
   { to: '/audit-logs', label: 'Audit Log', admin: true },
 ];
+
+/** Whether `pathname` lies in the item's section (e.g. every /payroll/* page for "Payroll"). */
+export function inSection(item: NavItem, pathname: string): boolean {
+  return item.section !== undefined && (pathname === item.section || pathname.startsWith(`${item.section}/`));
+}
 
 export function navFor(role: Me['role']): NavItem[] {
   return NAV.filter((item) => !item.admin || isAdmin(role));
@@ -117,7 +124,7 @@ export function Layout() {
   const sidebar = (
     <nav aria-label="Main" className="flex h-full flex-col gap-1 p-3">
       {items.map((item) => (
-        <NavLink key={item.to} to={item.to} end={item.to === '/admin'} className={linkClass}>
+        <NavLink key={item.to} to={item.to} end={item.to === '/admin'} className={({ isActive }) => linkClass({ isActive: isActive || inSection(item, location.pathname) })}>
           {item.label}
         </NavLink>
       ))}

@@ -54,10 +54,20 @@ export async function fetchWindows<T>(path: string, params: Record<string, unkno
   return items;
 }
 
+/**
+ * The currency of an entry: that of the rate that paid it; for a manual entry given its own rates
+ * (no `pay_rate_id`), that of the person's newest rate; USD when neither is known.
+ */
 export function useCurrencyOf() {
   const rates = useAllRates();
   const byId = new Map((rates.data ?? []).map((r) => [r.id, r.currency]));
-  return (payRateId: number | null | undefined) => (payRateId != null ? byId.get(payRateId) : undefined) ?? 'USD';
+  const byUser = new Map<number, { from: string; currency: string }>();
+  for (const r of rates.data ?? []) {
+    const known = byUser.get(r.user_id);
+    if (!known || r.effective_from >= known.from) byUser.set(r.user_id, { from: r.effective_from, currency: r.currency });
+  }
+  return (payRateId: number | null | undefined, userId?: number) =>
+    (payRateId != null ? byId.get(payRateId) : undefined) ?? (userId != null ? byUser.get(userId)?.currency : undefined) ?? 'USD';
 }
 
 export function useUserOptions() {
