@@ -42,8 +42,8 @@ export function PeriodForm({ period, onClose }: { period?: PayrollPeriod; onClos
         period_type: form.period_type,
         start_date: form.start_date,
         end_date: form.end_date,
-        // on a change, a missing filter means "unchanged": the server cannot clear one
-        rate_type_filter: form.rate_type_filter || (period ? undefined : null),
+        // on a change, "all" removes a filter (a missing one would mean "unchanged")
+        rate_type_filter: form.rate_type_filter || (period ? 'all' : null),
         user_ids: form.everyone ? [] : form.user_ids,
       };
       return period ? (await api.put<PayrollPeriod>(`/api/payroll/periods/${period.id}`, body)).data : (await api.post<PayrollPeriod>('/api/payroll/periods', body)).data;
@@ -81,8 +81,7 @@ export function PeriodForm({ period, onClose }: { period?: PayrollPeriod; onClos
           <Field label="Last day" type="date" required value={form.end_date} onChange={(e) => setForm({ ...form, end_date: e.target.value })} error={touched ? errors.end : null} />
         </div>
         <SelectField label="Rate types" value={form.rate_type_filter} onChange={(e) => setForm({ ...form, rate_type_filter: e.target.value as RateType | '', user_ids: [] })}>
-          {/* the server keeps a filter when none is sent, so a set filter can be changed but not removed */}
-          <option value="" disabled={Boolean(period?.rate_type_filter)}>
+          <option value="">
             All rate types
           </option>
           {RATE_TYPES.map((t) => (

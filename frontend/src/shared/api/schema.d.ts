@@ -1973,6 +1973,16 @@ export interface components {
             /** Format: int64 */
             request_id?: number;
         };
+        ApprovalStats: {
+            /** Format: int64 */
+            approved?: number;
+            /** Format: int64 */
+            pending?: number;
+            /** Format: int64 */
+            rejected?: number;
+            /** Format: int64 */
+            total?: number;
+        };
         Attempt: {
             ip_address?: string;
             reason?: string;
@@ -2086,14 +2096,32 @@ export interface components {
             /** Format: int64 */
             week_seconds?: number;
         };
+        Entry: {
+            description?: string;
+            /** Format: int64 */
+            duration_seconds?: number;
+            /** Format: date-time */
+            end_time?: string;
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            project_id?: number;
+            project_name?: string;
+            /** Format: date-time */
+            start_time?: string;
+            /** Format: int64 */
+            task_id?: number;
+            task_name?: string;
+            /** Format: int64 */
+            user_id?: number;
+            user_name?: string;
+        };
         EntryList: {
-            items?: components["schemas"]["EntryView"][];
-            /** Format: int32 */
-            limit?: number;
-            /** Format: int32 */
-            skip?: number;
+            entries?: components["schemas"]["Entry"][];
             /** Format: int64 */
             total?: number;
+            /** Format: int64 */
+            total_seconds?: number;
         };
         EntryUpdate: {
             description?: string;
@@ -2397,6 +2425,21 @@ export interface components {
             total_net_amount?: string;
             total_overtime_hours?: string;
             total_regular_hours?: string;
+        };
+        PayrollEntryList: {
+            items?: components["schemas"]["EntryView"][];
+            /** Format: int32 */
+            limit?: number;
+            /** Format: int32 */
+            skip?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        PayrollEntryUpdate: {
+            notes?: string;
+            overtime_hours?: number;
+            regular_hours?: number;
+            status?: string;
         };
         Pending: {
             approval_status?: string;
@@ -3255,7 +3298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Stats"];
+                    "*/*": components["schemas"]["ApprovalStats"];
                 };
             };
         };
@@ -4168,7 +4211,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EntryUpdate"];
+                "application/json": components["schemas"]["PayrollEntryUpdate"];
             };
         };
         responses: {
@@ -4591,7 +4634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["EntryList"];
+                    "*/*": components["schemas"]["PayrollEntryList"];
                 };
             };
         };

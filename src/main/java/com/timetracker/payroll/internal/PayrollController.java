@@ -23,6 +23,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -56,7 +57,8 @@ class PayrollController {
                         @Pattern(regexp = PERIOD_TYPE, message = "must be weekly, bi_weekly, semi_monthly or monthly") String periodType,
                         LocalDate startDate, LocalDate endDate,
                         @Size(max = 1000) List<@NotNull @Positive Long> userIds,
-                        @Pattern(regexp = PayRateController.RATE_TYPE, message = PayRateController.RATE_TYPE_MESSAGE) String rateTypeFilter,
+                        @Pattern(regexp = PayRateController.RATE_TYPE + "|" + PayrollPeriods.ALL_RATE_TYPES,
+                                message = "must be hourly, daily, monthly, project_based or all (no filter)") String rateTypeFilter,
                         String status) {
     }
 
@@ -68,6 +70,7 @@ class PayrollController {
                     @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal overtimeRate) {
     }
 
+    @Schema(name = "PayrollEntryUpdate")
     record EntryUpdate(@DecimalMin("0") @Digits(integer = 6, fraction = 2) BigDecimal regularHours,
                        @DecimalMin("0") @Digits(integer = 6, fraction = 2) BigDecimal overtimeHours,
                        @Size(max = 5000) String notes, String status) {

@@ -47,6 +47,9 @@ class PayrollPeriods {
     }
 
     /** The fields of a period as sent; on update null means unchanged. */
+    /** The rate_type_filter of an update that removes the filter (JSON null cannot be told from a missing field). */
+    static final String ALL_RATE_TYPES = "all";
+
     record Fields(String name, String periodType, LocalDate startDate, LocalDate endDate, List<Long> userIds, String rateTypeFilter) {
     }
 
@@ -126,7 +129,7 @@ class PayrollPeriods {
         requireOrderedDates(start, end);
         requireKnownUsers(f.userIds());
         String users = f.userIds() != null ? joined(f.userIds()) : before.selectedUserIds();
-        String filter = f.rateTypeFilter() != null ? f.rateTypeFilter() : before.rateTypeFilter();
+        String filter = f.rateTypeFilter() == null ? before.rateTypeFilter() : ALL_RATE_TYPES.equals(f.rateTypeFilter()) ? null : f.rateTypeFilter();
         boolean recalculate = !start.equals(before.startDate()) || !end.equals(before.endDate())
                 || !java.util.Objects.equals(users, before.selectedUserIds()) || !java.util.Objects.equals(filter, before.rateTypeFilter());
         jdbc.sql("""

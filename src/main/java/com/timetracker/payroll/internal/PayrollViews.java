@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The JSON of payroll (V1's PeriodResp, EntryResp and adjustment shapes; amounts as strings). */
 final class PayrollViews {
@@ -31,6 +32,7 @@ final class PayrollViews {
     record PeriodList(List<PeriodView> items, long total, int skip, int limit) {
     }
 
+    @Schema(name = "PayrollEntryList")
     record EntryList(List<EntryView> items, long total, int skip, int limit) {
     }
 

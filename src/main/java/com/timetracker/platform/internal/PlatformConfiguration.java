@@ -44,11 +44,12 @@ class PlatformConfiguration {
      * The schemas in the OpenAPI document name properties as the API sends them (snake_case).
      * springdoc reads models with its own Jackson 2 mapper, which does not see the app's Jackson 3
      * naming strategy; without this the document said {@code accessToken} where the API sends
-     * {@code access_token}, and the web app's generated types would be wrong.
+     * {@code access_token}, and the web app's generated types would be wrong. Schema names must be
+     * unique ({@link UniqueSchemaNames}).
      */
     @Bean
     ModelResolver snakeCaseModelResolver() {
-        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE), new UniqueSchemaNames());
     }
 
     @Bean

@@ -17,6 +17,7 @@ import com.timetracker.platform.AuditEvent;
 import com.timetracker.teams.TeamMemberships;
 import com.timetracker.tracking.ApprovalPolicy;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,6 +31,7 @@ class Approvals {
                    Instant startTime, Instant endTime, Integer durationSeconds, String approvalStatus) {
     }
 
+    @Schema(name = "ApprovalStats")
     record Stats(long pending, long approved, long rejected, long total) {
     }
 

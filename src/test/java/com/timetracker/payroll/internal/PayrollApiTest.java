@@ -206,6 +206,11 @@ class PayrollApiTest {
         JsonNode f = process(filtered);
         assertThat(f.get("entries_count").asInt()).isEqualTo(1);
         assertThat(f.get("total_amount").asString()).isEqualTo("200.00");
+
+        JsonNode unfiltered = Http.json(admin.put("/api/payroll/periods/" + filtered, "{\"rate_type_filter\": \"all\"}"));
+        assertThat(unfiltered.get("rate_type_filter").isNull()).isTrue();
+        assertThat(process(filtered).get("entries_count").asInt()).isEqualTo(2);
+        assertThat(admin.put("/api/payroll/periods/" + filtered, "{\"rate_type_filter\": \"\"}").statusCode()).isEqualTo(422);
     }
 
     @Test
