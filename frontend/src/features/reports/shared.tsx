@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { NavLink } from 'react-router';
 import { api } from '../../shared/api/client.ts';
 import { downloadFile } from '../../shared/api/download.ts';
 import { messageOf } from '../../shared/api/errors.ts';
 import { useZone } from '../../shared/api/queries.ts';
 import type { ReportTemplate } from '../../shared/api/types.ts';
 import { dayKey, presetRange, type RangePreset } from '../../shared/lib/format.ts';
-import { Button, Field, Loading } from '../../shared/ui/kit.tsx';
+import { Button, Field, LinkTabs, Loading } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 
 /** The charts arrive in their own chunk after the figures; a table next to each says the same in text. */
@@ -104,23 +103,15 @@ export function ExportButtons({ formats, label }: { formats: { label: string; pa
   );
 }
 
+const REPORT_PAGES = [
+  { to: '/reports', label: 'Overview', end: true },
+  { to: '/reports/templates', label: 'Templates' },
+  { to: '/reports/scheduled', label: 'Scheduled reports' },
+];
+
 /** The report pages everyone has: the figures, the templates, and the schedules that mail them. */
 export function ReportsTabs() {
-  const tab = ({ isActive }: { isActive: boolean }) =>
-    `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-indigo-600 text-white' : 'border border-slate-300 dark:border-slate-600'}`;
-  return (
-    <nav aria-label="Reports" className="mb-4 flex flex-wrap gap-1">
-      <NavLink to="/reports" end className={tab}>
-        Overview
-      </NavLink>
-      <NavLink to="/reports/templates" className={tab}>
-        Templates
-      </NavLink>
-      <NavLink to="/reports/scheduled" className={tab}>
-        Scheduled reports
-      </NavLink>
-    </nav>
-  );
+  return <LinkTabs label="Reports" links={REPORT_PAGES} />;
 }
 
 /** The four report templates (GET /api/reports/templates); they never change while the app runs. */

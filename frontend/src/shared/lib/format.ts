@@ -32,7 +32,7 @@ function safeZone(zone: string | null | undefined): string | undefined {
   }
 }
 
-/** Whether the browser knows an IANA zone name (the server's ZoneId accepts the same names). */
+/** Whether the browser knows a zone name. The browser ignores case and the server does not, so it may still refuse one. */
 export function isTimeZone(zone: string): boolean {
   return safeZone(zone) !== undefined;
 }
