@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
-import { fetchAll } from '../../shared/api/queries.ts';
-import type { PayRate, PeriodStatus, RateType, User } from '../../shared/api/types.ts';
+import type { PayRate, PeriodStatus, RateType } from '../../shared/api/types.ts';
 import { formatMoney } from '../../shared/lib/money.ts';
 import { LinkTabs } from '../../shared/ui/kit.tsx';
 
@@ -58,10 +57,6 @@ export function useCurrencyOf() {
   const rates = useAllRates();
   const byId = new Map((rates.data ?? []).map((r) => [r.id, r.currency]));
   return (payRateId: number | null | undefined) => (payRateId != null ? byId.get(payRateId) : undefined) ?? 'USD';
-}
-
-export function useUserOptions() {
-  return useQuery({ queryKey: ['users', 'options'], queryFn: () => fetchAll<User>('/api/users', { is_active: true }) });
 }
 
 const PAYROLL_PAGES = [

@@ -33,6 +33,7 @@ function renderPage(replies: { create?: Reply[]; role?: string } = {}) {
     if (path === '/api/reports/scheduled' && call.method === 'POST') return replies.create?.shift() ?? { status: 500 };
     if (path === '/api/reports/scheduled/ab12cd34' && call.method === 'PATCH') return { status: 200, body: { ...SCHEDULE, ...(call.body as object) } };
     if (path === '/api/reports/scheduled/ab12cd34' && call.method === 'DELETE') return { status: 200, body: { message: 'Scheduled report deleted' } };
+    if (path === '/api/users') return { status: 200, body: { items: [{ ...ME, id: 12, name: 'Otto Owner' }], total: 1, page: 1, page_size: 100, pages: 1 } };
     if (path === '/api/projects') return { status: 200, body: { items: [], total: 0, page: 1, page_size: 100, pages: 1 } };
     return { status: 404 };
   });
@@ -77,7 +78,7 @@ describe('the scheduled reports page (docs/reports.md §Scheduled reports)', () 
     await screen.findByTestId('schedule-row');
     fireEvent.click(screen.getByLabelText("Show everyone's schedules"));
     expect(await screen.findByText('Someone else’s')).toBeInTheDocument();
-    expect(screen.getByText('User #12')).toBeInTheDocument();
+    expect(await screen.findByText('Otto Owner')).toBeInTheDocument();
     expect(calls.some((c) => c.url === '/api/reports/scheduled/all')).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '../../shared/api/client.ts';
 import { messageOf } from '../../shared/api/errors.ts';
-import { useProjectOptions, useZone } from '../../shared/api/queries.ts';
+import { useProjectOptions, useUserOptions, useZone } from '../../shared/api/queries.ts';
 import { isAdmin, type ReportTemplate, type ScheduledReport, type ScheduleRun } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { formatDateTime, timeZones } from '../../shared/lib/format.ts';
@@ -148,6 +148,8 @@ function Schedules({ everyone, templates, onEdit }: { everyone: boolean; templat
   const me = useSession((s) => s.user)!;
   const queryClient = useQueryClient();
   const [deleting, setDeleting] = useState<ScheduledReport | null>(null);
+  const users = useUserOptions(everyone);
+  const owner = (s: ScheduledReport) => (s.user_id === me.id ? 'You' : (users.data?.find((u) => u.id === s.user_id)?.name ?? `User #${s.user_id}`));
   const list = useQuery({
     queryKey: [KEY, everyone ? 'all' : 'mine'],
     queryFn: async () => (await api.get<ScheduledReport[]>(everyone ? '/api/reports/scheduled/all' : '/api/reports/scheduled')).data,
@@ -181,7 +183,7 @@ function Schedules({ everyone, templates, onEdit }: { everyone: boolean; templat
             rowTestId={() => 'schedule-row'}
             columns={[
               { header: 'Name', cell: (s) => <span className="font-medium">{s.name}</span> },
-              ...(everyone ? [{ header: 'Owner', cell: (s: ScheduledReport) => (s.user_id === me.id ? 'You' : `User #${s.user_id}`) }] : []),
+              ...(everyone ? [{ header: 'Owner', cell: owner }] : []),
               { header: 'Report', cell: (s) => templateName(s.template_id) },
               { header: 'When', cell: (s) => `${FREQUENCIES.find((f) => f.id === s.frequency)?.label ?? s.frequency} (${s.timezone})` },
               { header: 'Recipients', cell: (s) => s.recipients.join(', ') },

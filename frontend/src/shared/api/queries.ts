@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { Page, Project, Task, Team } from './types.ts';
+import type { Page, Project, Task, Team, User } from './types.ts';
 import { useSession } from '../auth/session.ts';
 
 /** Every page of a list, for pickers (a select cannot page). Stops at 20 pages of 100. */
@@ -24,6 +24,11 @@ export function useTaskOptions(projectId: number | null) {
     queryFn: () => fetchAll<Task>('/api/tasks', { project_id: projectId }),
     enabled: projectId !== null,
   });
+}
+
+/** Active people, for admins' pickers and names (GET /api/users is admin-only). */
+export function useUserOptions(enabled = true) {
+  return useQuery({ queryKey: ['users', 'options'], queryFn: () => fetchAll<User>('/api/users', { is_active: true }), enabled });
 }
 
 export function useTeamOptions() {
