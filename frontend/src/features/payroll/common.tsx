@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api/client.ts';
 import type { PayRate, PeriodStatus, RateType } from '../../shared/api/types.ts';
 import { formatMoney } from '../../shared/lib/money.ts';
-import { LinkTabs } from '../../shared/ui/kit.tsx';
+import { LinkTabs } from '../../shared/ui/LinkTabs.tsx';
 
 export const RATE_TYPES: { id: RateType; label: string; unit: string }[] = [
   { id: 'hourly', label: 'Hourly', unit: '/h' },

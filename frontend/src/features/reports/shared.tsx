@@ -6,7 +6,8 @@ import { messageOf } from '../../shared/api/errors.ts';
 import { useZone } from '../../shared/api/queries.ts';
 import type { ReportTemplate } from '../../shared/api/types.ts';
 import { dayKey, presetRange, type RangePreset } from '../../shared/lib/format.ts';
-import { Button, Field, LinkTabs, Loading } from '../../shared/ui/kit.tsx';
+import { LinkTabs } from '../../shared/ui/LinkTabs.tsx';
+import { Button, Field, Loading } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 
 /** The charts arrive in their own chunk after the figures; a table next to each says the same in text. */
