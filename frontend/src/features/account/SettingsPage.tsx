@@ -4,12 +4,13 @@ import { useTheme, type ThemeChoice } from '../../app/theme.ts';
 import { api } from '../../shared/api/client.ts';
 import type { Me } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
+import { timeZones } from '../../shared/lib/format.ts';
 import { passwordProblems } from '../../shared/lib/password.ts';
 import { Button, Card, Field, FormError, PageHeader, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 import { EMAIL } from '../auth/AuthFrame.tsx';
 
-const ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
+const ZONES = timeZones();
 
 function Profile() {
   const user = useSession((s) => s.user)!;

@@ -2,14 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../shared/api/client.ts';
 import { messageOf } from '../../shared/api/errors.ts';
-import { useZone } from '../../shared/api/queries.ts';
+import { useUserOptions, useZone } from '../../shared/api/queries.ts';
 import type { PayRate, RateHistory, RateType } from '../../shared/api/types.ts';
 import { dayKey, formatDateTime } from '../../shared/lib/format.ts';
 import { CURRENCIES, formatMoney } from '../../shared/lib/money.ts';
 import { Table } from '../../shared/ui/Table.tsx';
 import { Button, Card, ConfirmDialog, Field, FormActions, FormError, Modal, PageHeader, QueryView, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
-import { PayrollTabs, RATE_TYPES, hasOvertime, rateTypeLabel, rateUnit, useAllRates, useUserOptions } from './common.tsx';
+import { PayrollTabs, RATE_TYPES, hasOvertime, rateTypeLabel, rateUnit, useAllRates } from './common.tsx';
 
 
 function RateForm({ rate, onClose }: { rate?: PayRate; onClose: () => void }) {

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { NavLink } from 'react-router';
 import { api } from '../../shared/api/client.ts';
-import { fetchAll } from '../../shared/api/queries.ts';
-import type { PayRate, PeriodStatus, RateType, User } from '../../shared/api/types.ts';
+import type { PayRate, PeriodStatus, RateType } from '../../shared/api/types.ts';
 import { formatMoney } from '../../shared/lib/money.ts';
+import { LinkTabs } from '../../shared/ui/LinkTabs.tsx';
 
 export const RATE_TYPES: { id: RateType; label: string; unit: string }[] = [
   { id: 'hourly', label: 'Hourly', unit: '/h' },
@@ -70,26 +69,14 @@ export function useCurrencyOf() {
     (payRateId != null ? byId.get(payRateId) : undefined) ?? (userId != null ? byUser.get(userId)?.currency : undefined) ?? 'USD';
 }
 
-export function useUserOptions() {
-  return useQuery({ queryKey: ['users', 'options'], queryFn: () => fetchAll<User>('/api/users', { is_active: true }) });
-}
+const PAYROLL_PAGES = [
+  { to: '/payroll/rates', label: 'Pay rates' },
+  { to: '/payroll/periods', label: 'Periods' },
+  { to: '/payroll/reports', label: 'Payroll reports' },
+];
 
 export function PayrollTabs() {
-  const tab = ({ isActive }: { isActive: boolean }) =>
-    `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-indigo-600 text-white' : 'border border-slate-300 dark:border-slate-600'}`;
-  return (
-    <nav aria-label="Payroll" className="mb-4 flex flex-wrap gap-1">
-      <NavLink to="/payroll/rates" className={tab}>
-        Pay rates
-      </NavLink>
-      <NavLink to="/payroll/periods" className={tab}>
-        Periods
-      </NavLink>
-      <NavLink to="/payroll/reports" className={tab}>
-        Payroll reports
-      </NavLink>
-    </nav>
-  );
+  return <LinkTabs label="Payroll" links={PAYROLL_PAGES} />;
 }
 
 /** One currency for the periods' totals when every rate uses it; otherwise the amount without a symbol. */

@@ -4,7 +4,7 @@ import { formatDay, formatDuration } from '../../shared/lib/format.ts';
 import { formatHours } from '../../shared/lib/money.ts';
 import { Table } from '../../shared/ui/Table.tsx';
 import { Card, PageHeader, QueryView } from '../../shared/ui/kit.tsx';
-import { ChartSlot, ExportButtons, LazyBarChart, LazyPieChart, RangePicker, Stat, useDayRange, useReport } from './shared.tsx';
+import { ChartSlot, ExportButtons, LazyBarChart, LazyPieChart, RangePicker, ReportsTabs, Stat, useDayRange, useReport } from './shared.tsx';
 
 /**
  * Reports (docs/reports.md): the caller's own time (dashboard, week, tasks), everybody's time on
@@ -25,6 +25,7 @@ export default function ReportsPage() {
   return (
     <>
       <PageHeader title="Reports" subtitle={`Days and times in ${zone}`} />
+      <ReportsTabs />
       <section aria-labelledby="my-time" className="mb-4">
         <h2 id="my-time" className="mb-2 text-lg font-semibold">
           My time

@@ -4,7 +4,9 @@ import { api } from '../../shared/api/client.ts';
 import { downloadFile, type ExportProgress } from '../../shared/api/download.ts';
 import { messageOf } from '../../shared/api/errors.ts';
 import { useZone } from '../../shared/api/queries.ts';
+import type { ReportTemplate } from '../../shared/api/types.ts';
 import { dayKey, presetRange, type RangePreset } from '../../shared/lib/format.ts';
+import { LinkTabs } from '../../shared/ui/LinkTabs.tsx';
 import { Button, Field, Loading } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 
@@ -139,4 +141,24 @@ export function ExportProgressBar({ progress }: { progress: ExportProgress }) {
       </p>
     </div>
   );
+}
+
+const REPORT_PAGES = [
+  { to: '/reports', label: 'Overview', end: true },
+  { to: '/reports/templates', label: 'Templates' },
+  { to: '/reports/scheduled', label: 'Scheduled reports' },
+];
+
+/** The report pages everyone has: the figures, the templates, and the schedules that mail them. */
+export function ReportsTabs() {
+  return <LinkTabs label="Reports" links={REPORT_PAGES} />;
+}
+
+/** The four report templates (GET /api/reports/templates); they never change while the app runs. */
+export function useTemplates() {
+  return useQuery({
+    queryKey: ['reports', 'templates'],
+    queryFn: async () => (await api.get<ReportTemplate[]>('/api/reports/templates')).data,
+    staleTime: Infinity,
+  });
 }

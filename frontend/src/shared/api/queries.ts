@@ -26,6 +26,11 @@ export function useTaskOptions(projectId: number | null) {
   });
 }
 
+/** Active people, for admins' pickers and names (GET /api/users is admin-only). */
+export function useUserOptions(enabled = true) {
+  return useQuery({ queryKey: ['users', 'options'], queryFn: () => fetchAll<User>('/api/users', { is_active: true }), enabled });
+}
+
 export function useTeamOptions() {
   return useQuery({ queryKey: ['teams', 'options'], queryFn: () => fetchAll<Team>('/api/teams') });
 }

@@ -113,3 +113,28 @@ export type Payables = Omit<Full<Schemas['Payables']>, 'entries' | 'summary'> & 
   entries: PayrollLine[];
   summary: Full<Schemas['PayablesSummary'], 'status'>;
 };
+
+// Report templates and scheduled reports (docs/reports.md §Templates, §Scheduled reports)
+export type TemplateId = 'weekly_summary' | 'monthly_summary' | 'project_breakdown' | 'productivity_analysis';
+export type ReportTemplate = Omit<Full<Schemas['Template']>, 'id' | 'default_params'> & { id: TemplateId; default_params: Record<string, number> };
+export type Frequency = 'daily' | 'weekly' | 'monthly';
+export type Attachment = 'csv' | 'xlsx';
+/** The request of POST and PATCH /api/reports/scheduled (ScheduledReports.Change); PATCH leaves absent fields as they are. */
+export type ScheduleChange = Omit<Schemas['Change'], 'params'> & { params?: Record<string, number> };
+/** The server answers a schedule as a map (ScheduledReports.view), so the document has no schema for it. */
+export interface ScheduledReport {
+  id: string;
+  name: string;
+  template_id: TemplateId;
+  frequency: Frequency;
+  recipients: string[];
+  user_id: number;
+  enabled: boolean;
+  last_sent: string | null;
+  next_run: string;
+  params: Record<string, number>;
+  created_at: string;
+  timezone: string;
+  attachment: Attachment;
+}
+export type ScheduleRun = Omit<Full<Schemas['Run'], 'error'>, 'status'> & { status: 'sent' | 'failed' };

@@ -32,6 +32,16 @@ function safeZone(zone: string | null | undefined): string | undefined {
   }
 }
 
+/** Whether the browser knows a zone name. The browser ignores case and the server does not, so it may still refuse one. */
+export function isTimeZone(zone: string): boolean {
+  return safeZone(zone) !== undefined;
+}
+
+/** Every zone the browser knows, for pickers. */
+export function timeZones(): string[] {
+  return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
+}
+
 export function formatDate(iso: string, zone?: string | null): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: safeZone(zone), month: 'short', day: 'numeric', year: 'numeric' }).format(
     new Date(iso),

@@ -54,28 +54,38 @@ export function Field({
     <div className="flex flex-col gap-1">
       <FieldLabel id={id} label={label} required={rest.required} />
       <input id={id} className={control} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-e` : undefined} {...rest} />
-      {hint && !error ? <p className="text-xs text-slate-500 dark:text-slate-400">{hint}</p> : null}
-      {error ? (
-        <p id={`${id}-e`} role="alert" className="text-xs text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FieldNote id={id} error={error} hint={hint} />
     </div>
   );
+}
+
+/** A field's hint, or its error (announced, and named by the field's aria-describedby). */
+function FieldNote({ id, error, hint }: { id: string; error?: string | null; hint?: string }) {
+  if (error) {
+    return (
+      <p id={`${id}-e`} role="alert" className="text-xs text-red-600 dark:text-red-400">
+        {error}
+      </p>
+    );
+  }
+  return hint ? <p className="text-xs text-slate-500 dark:text-slate-400">{hint}</p> : null;
 }
 
 export function SelectField({
   label,
   children,
+  error,
+  hint,
   ...rest
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; children: ReactNode }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; children: ReactNode; error?: string | null; hint?: string }) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">
       <FieldLabel id={id} label={label} required={rest.required} />
-      <select id={id} className={control} {...rest}>
+      <select id={id} className={control} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-e` : undefined} {...rest}>
         {children}
       </select>
+      <FieldNote id={id} error={error} hint={hint} />
     </div>
   );
 }
