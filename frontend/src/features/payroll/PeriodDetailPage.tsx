@@ -3,11 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../shared/api/client.ts';
 import { messageOf } from '../../shared/api/errors.ts';
+import { useUserOptions } from '../../shared/api/queries.ts';
 import type { Adjustment, PayrollEntry, PeriodDetail } from '../../shared/api/types.ts';
 import { formatHours, formatMoney } from '../../shared/lib/money.ts';
 import { Button, Card, ConfirmDialog, Field, FormActions, FormError, Modal, PageHeader, QueryView, SelectField, TextArea } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
-import { formatTotal, hasOvertime, PayrollTabs, rateTypeLabel, StatusPill, useCurrencyOf, usePayrollCurrency, useUserOptions } from './common.tsx';
+import { formatTotal, hasOvertime, PayrollTabs, rateTypeLabel, StatusPill, useCurrencyOf, usePayrollCurrency } from './common.tsx';
 import { PeriodForm } from './PeriodForm.tsx';
 import { ACTIONS, actionsFor, ADJUSTMENT_TYPES, adjustmentInput, hoursSetPay, isEditable, parseAmount, parseHours, signedAdjustment, type Action, type AdjustmentType } from './workflow.ts';
 

@@ -95,6 +95,18 @@ export function ScheduleDialog({ schedule, templates, onClose }: { schedule?: Sc
             hint="0 = the week the report is sent in, 1 = the week before"
           />
         ) : null}
+        {spec.month_offset ? (
+          <Field
+            label="Months back"
+            type="number"
+            min={0}
+            max={24}
+            value={form.month_offset}
+            onChange={(e) => set('month_offset', e.target.value)}
+            error={show('month_offset')}
+            hint="0 = the month the report is sent in, 1 = the month before (what a monthly report sent on the 1st usually wants)"
+          />
+        ) : null}
         {spec.project_id ? (
           <SelectField label="Project" required value={form.project_id} onChange={(e) => set('project_id', e.target.value)} error={show('project_id')}>
             <option value="">Choose…</option>

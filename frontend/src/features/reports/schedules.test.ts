@@ -52,6 +52,7 @@ describe('the scheduled report form checks what the server checks (ScheduledRepo
     expect(validateSchedule(filled({ template_id: 'project_breakdown', days: '366' }))).toEqual({ project_id: 'Choose a project' });
     // a parameter the report does not take is not checked
     expect(validateSchedule(filled({ template_id: 'monthly_summary', week_offset: 'x', days: 'y' }))).toEqual({});
+    expect(validateSchedule(filled({ template_id: 'monthly_summary', month_offset: '25' }))).toEqual({ month_offset: 'A whole number from 0 to 24' });
   });
 });
 
@@ -67,7 +68,7 @@ describe('the request body', () => {
       params: { week_offset: 1 },
     });
     expect(scheduleBody(filled({ template_id: 'project_breakdown', project_id: '7', days: '14' }), false).params).toEqual({ project_id: 7, days: 14 });
-    expect(scheduleBody(filled({ template_id: 'monthly_summary' }), false).params).toEqual({});
+    expect(scheduleBody(filled({ template_id: 'monthly_summary', month_offset: '1' }), false).params).toEqual({ month_offset: 1 });
   });
 
   it('a change does not send the report, which cannot change', () => {

@@ -18,6 +18,7 @@ export interface ScheduleForm {
   timezone: string;
   attachment: Attachment;
   week_offset: string;
+  month_offset: string;
   days: string;
   project_id: string;
 }
@@ -34,15 +35,15 @@ export const FREQUENCIES: { id: Frequency; label: string }[] = [
 ];
 
 /** The parameters each template takes in a schedule, and their ranges (ReportTemplates.generate). */
-export const TEMPLATE_PARAMS: Record<TemplateId, { week_offset?: [number, number]; days?: [number, number]; project_id?: true }> = {
+export const TEMPLATE_PARAMS: Record<TemplateId, { week_offset?: [number, number]; month_offset?: [number, number]; days?: [number, number]; project_id?: true }> = {
   weekly_summary: { week_offset: [0, 52] },
-  monthly_summary: {},
+  monthly_summary: { month_offset: [0, 24] },
   project_breakdown: { project_id: true, days: [1, 366] },
   productivity_analysis: { days: [1, 365] },
 };
 
 export function emptyScheduleForm(zone: string): ScheduleForm {
-  return { name: '', template_id: '', frequency: 'weekly', recipients: '', timezone: zone, attachment: 'csv', week_offset: '0', days: '30', project_id: '' };
+  return { name: '', template_id: '', frequency: 'weekly', recipients: '', timezone: zone, attachment: 'csv', week_offset: '0', month_offset: '0', days: '30', project_id: '' };
 }
 
 /** The form of an existing schedule. */
@@ -56,6 +57,7 @@ export function scheduleToForm(s: ScheduledReport): ScheduleForm {
     timezone: s.timezone,
     attachment: s.attachment,
     week_offset: param('week_offset', '0'),
+    month_offset: param('month_offset', '0'),
     days: param('days', '30'),
     project_id: param('project_id', ''),
   };
@@ -69,6 +71,7 @@ export function withTemplate(form: ScheduleForm, template: ReportTemplate | unde
     ...form,
     template_id: template.id,
     week_offset: d.week_offset === undefined ? form.week_offset : String(d.week_offset),
+    month_offset: d.month_offset === undefined ? form.month_offset : String(d.month_offset),
     days: d.days === undefined ? form.days : String(d.days),
   };
 }
@@ -99,6 +102,7 @@ export function validateSchedule(form: ScheduleForm): FieldErrors {
   else if (!isTimeZone(form.timezone.trim())) errors.timezone = `Unknown time zone '${form.timezone.trim()}'`;
   const params = form.template_id ? TEMPLATE_PARAMS[form.template_id] : {};
   if (params.week_offset && !wholeIn(form.week_offset, params.week_offset)) errors.week_offset = `A whole number from ${params.week_offset[0]} to ${params.week_offset[1]}`;
+  if (params.month_offset && !wholeIn(form.month_offset, params.month_offset)) errors.month_offset = `A whole number from ${params.month_offset[0]} to ${params.month_offset[1]}`;
   if (params.days && !wholeIn(form.days, params.days)) errors.days = `A whole number from ${params.days[0]} to ${params.days[1]}`;
   if (params.project_id && !form.project_id) errors.project_id = 'Choose a project';
   return errors;
@@ -109,6 +113,7 @@ export function scheduleBody(form: ScheduleForm, editing: boolean): ScheduleChan
   const params: Record<string, number> = {};
   const spec = form.template_id ? TEMPLATE_PARAMS[form.template_id] : {};
   if (spec.week_offset) params.week_offset = Number(form.week_offset);
+  if (spec.month_offset) params.month_offset = Number(form.month_offset);
   if (spec.project_id) params.project_id = Number(form.project_id);
   if (spec.days) params.days = Number(form.days);
   return {
@@ -133,6 +138,7 @@ const FIELD_OF: Record<string, ScheduleField> = {
   attachment: 'attachment',
   format: 'attachment',
   week_offset: 'week_offset',
+  month_offset: 'month_offset',
   days: 'days',
   project_id: 'project_id',
 };

@@ -312,6 +312,12 @@ class ReportsTest {
         assertThat(monthly.get("data").get("by_project").get(0).get("project").asString()).isEqualTo("Hull");
         assertThat(monthly.get("data").get("total_hours").asDouble()).isEqualTo(6.5);
         assertThat(monthly.get("period").get("end").asString()).isEqualTo("2026-03-31");
+        // month_offset: what a monthly schedule sent on the 1st wants (the month before, not the first 8 hours of this one)
+        fixture.entry(worker.id(), project, null, "2026-02-10T09:00:00Z", "2026-02-10T10:15:00Z");
+        JsonNode lastMonth = Http.json(worker.http().post("/api/reports/generate/monthly?month_offset=1&tz=UTC", ""));
+        assertThat(lastMonth.get("period").get("start").asString()).isEqualTo("2026-02-01");
+        assertThat(lastMonth.get("period").get("end").asString()).isEqualTo("2026-02-28");
+        assertThat(lastMonth.get("data").get("total_hours").asDouble()).isEqualTo(1.25);
 
         HttpResponse<String> breakdown = owner.http().post("/api/reports/generate/project/" + project + "?start_date=2026-03-23&end_date=2026-03-29&tz=UTC", "");
         assertThat(breakdown.statusCode()).as(breakdown.body()).isEqualTo(200);
@@ -337,6 +343,7 @@ class ReportsTest {
         assertRefused(outsider.http().post("/api/reports/generate/project/" + project, ""), 404);
         assertRefused(owner.http().post("/api/reports/generate/weekly?user_id=99999999", ""), 404);
         assertRefused(worker.http().post("/api/reports/generate/monthly?month=13", ""), 422);
+        assertRefused(worker.http().post("/api/reports/generate/monthly?month_offset=25", ""), 422);
         assertRefused(worker.http().post("/api/reports/generate/productivity?days=0", ""), 422);
         assertRefused(worker.http().post("/api/reports/generate/weekly?week_offset=-1", ""), 422);
         assertRefused(owner.http().post("/api/reports/generate/project/" + project + "?start_date=2026-03-10&end_date=2026-03-01", ""), 422);

@@ -189,6 +189,16 @@ class ScheduledReportsTest {
         assertThat(history.get(0).get("status").asString()).isEqualTo("failed");
         assertThat(history.get(0).get("error").asString()).isEqualTo("Team admin access required");
         assertThat(inbox.to(to)).isEmpty();
+
+        // it can still be paused; resuming checks it again and says why it cannot run
+        Http http = on(nodeA, owner);
+        assertThat(Http.json(patch(http, id, "{\"enabled\": false}")).get("enabled").asBoolean()).isFalse();
+        assertStatus(patch(http, id, "{\"enabled\": true}"), 403, "Team admin access required");
+    }
+
+    private static HttpResponse<String> patch(Http http, String id, String json) {
+        return http.send(http.request("/api/reports/scheduled/" + id).method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").build());
     }
 
     @Test
@@ -207,9 +217,9 @@ class ScheduledReportsTest {
         assertStatus(o.post("/api/reports/scheduled", body("weekly_summary", "daily", "[\"" + to + "\"]", "{\"user_id\": " + member.id() + "}")), 200, null);
         assertStatus(member.http().post("/api/reports/scheduled", body("weekly_summary", "daily", "[\"" + to + "\"]", "{\"user_id\": " + owner.id() + "}")), 403, null);
         assertStatus(o.post("/api/reports/scheduled", "{\"name\": \"n\", \"template_id\": \"weekly_summary\", \"frequency\": \"daily\", \"recipients\": [\"" + to
-                + "\"], \"timezone\": \"Mars/Olympus\"}"), 422, null);
+                + "\"], \"timezone\": \"Mars/Olympus\"}"), 422, "timezone: unknown time zone 'Mars/Olympus'");
         assertStatus(o.post("/api/reports/scheduled", "{\"name\": \"n\", \"template_id\": \"weekly_summary\", \"frequency\": \"daily\", \"recipients\": [\"" + to
-                + "\"], \"attachment\": \"pdf\"}"), 422, null);
+                + "\"], \"attachment\": \"pdf\"}"), 422, "attachment: must be csv or xlsx, got 'pdf'");
         assertStatus(o.post("/api/reports/scheduled", "{\"name\": 5, \"recipients\": \"x\"}"), 422, null);
         assertStatus(o.post("/api/reports/scheduled", "not json"), 422, null);
 

@@ -45,7 +45,7 @@ class ReportTemplates {
             new Template("weekly_summary", "Weekly Summary", "Hours per day of one week (Monday to Sunday)", "time",
                     Map.of("week_offset", 0)),
             new Template("monthly_summary", "Monthly Summary", "Hours per project in one calendar month", "time",
-                    Map.of()),
+                    Map.of("month_offset", 0)),
             new Template("project_breakdown", "Project Breakdown", "Hours per person on one project over a date range", "project",
                     Map.of("days", 30)),
             new Template("productivity_analysis", "Productivity Analysis", "Days worked, hours per worked day and entries over the last N days", "productivity",
@@ -73,7 +73,8 @@ class ReportTemplates {
     Generated generate(String templateId, Reporter reporter, Map<String, Object> params) {
         return switch (templateId) {
             case "weekly_summary" -> weekly(reporter, longParam(params, "user_id"), intParam(params, "week_offset", 0));
-            case "monthly_summary" -> monthly(reporter, longParam(params, "user_id"), (Integer) intParam(params, "year", null), intParam(params, "month", null));
+            case "monthly_summary" -> monthly(reporter, longParam(params, "user_id"), (Integer) intParam(params, "year", null), intParam(params, "month", null),
+                    intParam(params, "month_offset", 0));
             case "project_breakdown" -> {
                 Long project = longParam(params, "project_id");
                 if (project == null) {
@@ -109,7 +110,11 @@ class ReportTemplates {
                 List.of("Total", Hours.of(b.totalSeconds()))));
     }
 
-    Generated monthly(Reporter reporter, Long userId, Integer year, Integer month) {
+    /** One calendar month: {@code year}/{@code month} when given, else {@code monthOffset} months before this one. */
+    Generated monthly(Reporter reporter, Long userId, Integer year, Integer month, int monthOffset) {
+        if (monthOffset < 0 || monthOffset > 24) {
+            throw ApiException.invalid("month_offset: must be between 0 and 24 (months ago)");
+        }
         if (month != null && (month < 1 || month > 12)) {
             throw ApiException.invalid("month: must be between 1 and 12");
         }
@@ -118,7 +123,8 @@ class ReportTemplates {
         }
         long user = subject(reporter, userId);
         LocalDate today = today(reporter);
-        YearMonth ym = YearMonth.of(year == null ? today.getYear() : year, month == null ? today.getMonthValue() : month);
+        YearMonth ym = month == null && year == null ? YearMonth.from(today).minusMonths(monthOffset)
+                : YearMonth.of(year == null ? today.getYear() : year, month == null ? today.getMonthValue() : month);
         ReportRange range = new ReportRange(reporter.zone(), ym.atDay(1), ym.atEndOfMonth());
         Breakdown b = reports.breakdown(range, Scope.user(user), EnumSet.of(PROJECT));
         List<Map<String, Object>> byProject = new ArrayList<>();

@@ -115,7 +115,9 @@ class ScheduledReports {
         if (!s.frequency().equals(old.frequency()) || !s.timezone().equals(old.timezone()) || s.enabled() && !old.enabled()) {
             s = withNextRun(s);
         }
-        check(me, s);
+        if (s.enabled()) { // a paused schedule runs nothing, so one that can no longer run can still be paused
+            check(me, s);
+        }
         rows.update(s);
         return rows.find(id).orElseThrow();
     }
@@ -166,11 +168,25 @@ class ScheduledReports {
     }
 
     private static String zone(String tz) {
-        return DateRanges.zone(tz, null).getId();
+        if (tz.isBlank()) {
+            throw ApiException.invalid("timezone: must not be blank");
+        }
+        try {
+            return DateRanges.zone(tz, null).getId();
+        } catch (ApiException e) {
+            throw ApiException.invalid("timezone: unknown time zone '" + tz + "'");
+        }
     }
 
     private static String attachment(String value) {
-        return value == null ? "csv" : ExportFormat.parse(value, ExportFormat.CSV, ExportFormat.XLSX).extension();
+        if (value == null) {
+            return "csv";
+        }
+        try {
+            return ExportFormat.parse(value, ExportFormat.CSV, ExportFormat.XLSX).extension();
+        } catch (ApiException e) {
+            throw ApiException.invalid("attachment: must be csv or xlsx, got '" + value + "'");
+        }
     }
 
     private static List<String> recipients(List<String> recipients) {

@@ -51,8 +51,9 @@ class TemplateController {
     @PostMapping("/generate/monthly")
     Map<String, Object> monthly(@AuthenticationPrincipal AuthenticatedUser me, @RequestParam(required = false) String tz,
                                 @RequestParam(name = "user_id", required = false) Long userId,
-                                @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month) {
-        return templates.monthly(Reporter.of(me, DateRanges.zone(tz, me)), userId, year, month).body();
+                                @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
+                                @RequestParam(name = "month_offset", defaultValue = "0") int monthOffset) {
+        return templates.monthly(Reporter.of(me, DateRanges.zone(tz, me)), userId, year, month, monthOffset).body();
     }
 
     /** Default range: the last 30 days up to today. */
