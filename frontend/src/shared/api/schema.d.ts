@@ -4978,6 +4978,7 @@ export interface operations {
                 user_id?: number;
                 year?: number;
                 month?: number;
+                month_offset?: number;
             };
             header?: never;
             path?: never;
