@@ -49,7 +49,9 @@ final class ServiceChecks {
             startup = StartupConfiguration.of(environment);
         } catch (RuntimeException e) {
             String fix = e instanceof UnsafeConfigurationException refusal ? refusal.fix() : "Correct the variable named above in " + in.envLabel + ".";
-            list.fail(7, "the app would refuse to start with this configuration: " + e.getMessage(), fix);
+            if (!fix.equals(SecretKeyRule.FIX)) { // a refused key is reported once, by the key check below
+                list.fail(7, "the app would refuse to start with this configuration: " + e.getMessage(), fix);
+            }
             // the remaining checks still run where they can: production's own refusals set aside
             Map<String, String> lenient = new java.util.HashMap<>(environment);
             lenient.put("ENVIRONMENT", "development");
@@ -186,7 +188,8 @@ final class ServiceChecks {
             list.pass(7, "SECRET_KEY is strong (" + environment.get("SECRET_KEY").length() + " characters, not a placeholder)");
         } else if (settings.production()) {
             boolean v1Name = environment.get("SECRET_KEY") == null && environment.get("JWT_SECRET") != null;
-            list.fail(7, keyProblem.get() + ": every token breaks on restart (all sessions expire at once, the trigger of V1 failure #1) and tokens can be forged",
+            list.fail(7, keyProblem.get() + ": every token breaks on restart (all sessions expire at once, the trigger of V1 failure #1) and tokens can be forged;"
+                    + " the app refuses to start in production with it",
                     SecretKeyRule.FIX + (v1Name ? ". JWT_SECRET (V1's compose file) is read by neither V1 nor V2: rename it to SECRET_KEY" : ""));
         } else {
             list.warn(7, keyProblem.get() + " (ENVIRONMENT=" + settings.environment() + "; production refuses to start with it)", SecretKeyRule.FIX);
