@@ -108,10 +108,14 @@ class RealtimeAcrossNodesTest {
     }
 
     private static Client connect(ConfigurableApplicationContext node, String token) {
+        return open(node, "token=" + token);
+    }
+
+    private static Client open(ConfigurableApplicationContext node, String query) {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + TestApp.port(node) + "/api/ws/ws?token=" + token), new WebSocket.Listener() {
+                .buildAsync(URI.create("ws://127.0.0.1:" + TestApp.port(node) + "/api/ws/ws?" + query), new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 
                     @Override
@@ -170,6 +174,25 @@ class RealtimeAcrossNodesTest {
     void aBadTokenIsRefusedAtTheHandshake() {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> connect(nodeB, "not-a-token")))
                 .isInstanceOf(CompletionException.class);
+    }
+
+    @Test
+    @Order(2)
+    void aOneUseTicketOpensOneSocketOnAnyNodeInsteadOfTheTokenInTheUrl() throws Exception {
+        Http bob = new Http(TestApp.port(nodeA)).as(token(nodeA, bobEmail));
+        JsonNode issued = Http.json(bob.post("/api/ws/ticket", ""));
+        String ticket = issued.get("ticket").asString();
+        assertThat(issued.get("expires_in").asInt()).isEqualTo(30);
+        assertThat(ticket).matches("[A-Za-z0-9_-]{43}");
+
+        Client socket = open(nodeB, "ticket=" + ticket);
+        assertThat(socket.next("connected", 5000)).as("issued on node A, accepted on node B").isNotNull();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> open(nodeA, "ticket=" + ticket)))
+                .as("used once").isInstanceOf(CompletionException.class);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> open(nodeA, "ticket=not-a-ticket")))
+                .isInstanceOf(CompletionException.class);
+        assertThat(new Http(TestApp.port(nodeA)).post("/api/ws/ticket", "").statusCode()).isEqualTo(401);
+        socket.socket().sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     }
 
     @Test

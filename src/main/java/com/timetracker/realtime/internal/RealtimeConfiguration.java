@@ -27,22 +27,24 @@ class RealtimeConfiguration implements WebSocketConfigurer {
     private final AccessTokens accessTokens;
     private final PlatformSettings settings;
     private final JsonMapper json;
+    private final SocketTickets tickets;
 
     RealtimeConfiguration(Connections connections, ActiveTimers activeTimers, OnlineUsers onlineUsers, AccessTokens accessTokens,
-                          PlatformSettings settings, JsonMapper json) {
+                          PlatformSettings settings, JsonMapper json, SocketTickets tickets) {
         this.connections = connections;
         this.activeTimers = activeTimers;
         this.onlineUsers = onlineUsers;
         this.accessTokens = accessTokens;
         this.settings = settings;
         this.json = json;
+        this.tickets = tickets;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         // Same-origin pages are always allowed; other browser origins as for CORS.
         registry.addHandler(new RealtimeSocket(connections, activeTimers, onlineUsers, json), "/api/ws/ws")
-                .addInterceptors(new TokenHandshake(accessTokens))
+                .addInterceptors(new TokenHandshake(accessTokens, tickets))
                 .setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
     }
 

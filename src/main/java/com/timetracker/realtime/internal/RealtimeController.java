@@ -9,7 +9,10 @@ import com.timetracker.platform.ApiException;
 import com.timetracker.tracking.ActiveTimers;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,11 +28,23 @@ class RealtimeController {
     private final AccessTokens accessTokens;
     private final ActiveTimers activeTimers;
     private final OnlineUsers onlineUsers;
+    private final SocketTickets tickets;
 
-    RealtimeController(AccessTokens accessTokens, ActiveTimers activeTimers, OnlineUsers onlineUsers) {
+    RealtimeController(AccessTokens accessTokens, ActiveTimers activeTimers, OnlineUsers onlineUsers, SocketTickets tickets) {
         this.accessTokens = accessTokens;
         this.activeTimers = activeTimers;
         this.onlineUsers = onlineUsers;
+        this.tickets = tickets;
+    }
+
+    /** A one-use ticket to open the WebSocket with ({@code /api/ws/ws?ticket=}), for the caller's bearer token. */
+    @PostMapping("/ticket")
+    Map<String, Object> ticket(@AuthenticationPrincipal AuthenticatedUser principal,
+                               @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        if (principal == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw ApiException.unauthorized("Could not validate credentials");
+        }
+        return Map.of("ticket", tickets.issue(authorization.substring(7).strip()), "expires_in", SocketTickets.LIFETIME.toSeconds());
     }
 
     @GetMapping("/active-timers")
