@@ -44,12 +44,14 @@ class RealtimeBrowserTest extends BrowserTest {
      */
     static final class SocketGate {
         final List<Long> attempts = new CopyOnWriteArrayList<>();
+        final List<String> tokens = new CopyOnWriteArrayList<>();
         final AtomicInteger refuseNext = new AtomicInteger();
         final List<WebSocketRoute> open = new CopyOnWriteArrayList<>();
 
         SocketGate(Page page) {
             page.routeWebSocket(Pattern.compile(".*/api/ws/ws.*"), ws -> {
                 attempts.add(System.nanoTime());
+                tokens.add(tokenOf(ws.url()));
                 if (refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     ws.close();
                     return;
@@ -201,6 +203,45 @@ class RealtimeBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aSocketThatDropsAfterTheAccessTokenExpiredRefreshesTheTokenAndReconnects() {
+        // A tab left open: the socket is live, so nothing polls, and the access token expires
+        // meanwhile. Then the connection drops (a deploy). On a page that makes no requests of its
+        // own, nothing but the socket can notice that the token must be refreshed first.
+        People.Person worker = people.create("regular_user");
+        Page page = newPage();
+        SocketGate gate = new SocketGate(page);
+        signIn(page, worker);
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Settings")).click();
+        page.waitForURL("**/settings");
+        page.waitForCondition(() -> gate.open.size() == 1);
+        JsonNode signedIn = Http.json(storedTokens(page));
+        String original = signedIn.get("access").asString();
+        String expired = Tokens.expired(original);
+        page.evaluate("t => localStorage.setItem('tt.tokens', JSON.stringify(t))",
+                Map.of("access", expired, "refresh", signedIn.get("refresh").asString()));
+        List<String> refreshes = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().endsWith("/api/auth/refresh")) {
+                refreshes.add(request.method());
+            }
+        });
+
+        gate.breakOpenSockets();
+        // the first reconnection attempt comes after about 1 s (backoff); it must carry a new token
+        page.waitForCondition(() -> gate.tokens.stream().anyMatch(t -> !t.equals(original) && !t.equals(expired)),
+                new Page.WaitForConditionOptions().setTimeout(4000));
+
+        String refreshed = Http.json(storedTokens(page)).get("access").asString();
+        assertThat(refreshed).isNotEqualTo(expired);
+        assertThat(refreshes).containsExactly("POST");
+        assertThat(gate.tokens).as("tokens the socket was opened with").doesNotContain(expired).endsWith(refreshed);
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Dashboard")).click();
+        assertThat(liveStatus(page)).hasText(LIVE);
+    }
+
+    @Test
     void twoTabsWithAnExpiredAccessTokenShareOneRefreshAndStaySignedIn() {
         People.Person worker = people.create("regular_user");
         Page first = signIn(newPage(), worker);
@@ -241,6 +282,9 @@ class RealtimeBrowserTest extends BrowserTest {
             assertThat(liveStatus(page)).hasText(LIVE);
         }
         first.waitForTimeout(1500);
+        for (Page page : List.of(first, second)) {
+            assertThat(page.getByTestId("user-menu")).containsText(worker.name());
+        }
 
         assertThat(unauthorized.stream().filter(url -> url.contains("/api/auth/me")).count()).isEqualTo(2);
         assertThat(refreshes).containsExactly("POST");
