@@ -368,7 +368,11 @@ class RealtimeBrowserTest extends BrowserTest {
         Locator byProject = page.getByTestId("team-by-project").locator("tbody tr");
         assertThat(byProject).hasCount(1);
         assertThat(byProject).hasText("Docks4.25 h3");
-        assertThat(page.getByTestId("team-by-day").locator("tbody tr")).hasCount(7);
+        Locator byDay = page.getByTestId("team-by-day").locator("tbody tr");
+        assertThat(byDay).hasCount(7);
+        assertThat(byDay.filter(new Locator.FilterOptions().setHasText("1.50 h1"))).hasCount(1);
+        assertThat(byDay.filter(new Locator.FilterOptions().setHasText("2.75 h2"))).hasCount(1);
+        assertThat(byDay.filter(new Locator.FilterOptions().setHasText("0.00 h0"))).hasCount(5);
         page.waitForTimeout(300);
         assertThat(seriousAxeViolations(page)).as("serious or critical axe-core violations").isEmpty();
 
