@@ -34,6 +34,15 @@ class FakeSocket {
   }
 }
 
+/** A JWT-shaped access token expiring at `exp` (seconds); the server, not the app, verifies it. */
+function jwt(exp: number, tag: string): string {
+  return `h.${btoa(JSON.stringify({ sub: '7', exp, tag })).replace(/=+$/, '')}.s`;
+}
+
+function tokenIn(url: string): string {
+  return decodeURIComponent(url.split('token=')[1] ?? '');
+}
+
 let stop: () => void = () => {};
 
 beforeEach(() => {
@@ -101,6 +110,44 @@ describe('the realtime connection', () => {
     expect(FakeSocket.all).toHaveLength(3);
     expect(FakeSocket.all[1]!.closed).toBe(true);
     expect(FakeSocket.all[2]!.url).toMatch(/token=access-2$/);
+  });
+
+  it('refreshes an expired access token before connecting, and connects with the new one', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const fresh = jwt(now + 1800, 'fresh');
+    writeTokens({ access: jwt(now - 60, 'expired'), refresh: 'refresh-1' });
+    const calls = fakeServer(() => ({ status: 200, body: { access_token: fresh, refresh_token: 'refresh-2' } }));
+    connect();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/auth/refresh']);
+    expect(FakeSocket.all.map((s) => tokenIn(s.url))).toEqual([fresh]);
+  });
+
+  it('connects with a refreshed token that still looks expired (a clock running ahead) instead of refreshing again', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const refreshed = jwt(now - 5, 'refreshed');
+    writeTokens({ access: jwt(now - 3600, 'expired'), refresh: 'refresh-1' });
+    const calls = fakeServer(() => ({ status: 200, body: { access_token: refreshed, refresh_token: 'refresh-2' } }));
+    connect();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.all.map((s) => tokenIn(s.url))).toEqual([refreshed]);
+    FakeSocket.all[0]!.drop(); // refused by the server: the backoff goes on, without refreshing
+    await vi.advanceTimersByTimeAsync(1300);
+    expect(FakeSocket.all.map((s) => tokenIn(s.url))).toEqual([refreshed, refreshed]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('tries again with backoff when the refresh cannot reach the server', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    writeTokens({ access: jwt(now - 60, 'expired'), refresh: 'refresh-1' });
+    const calls = fakeServer(() => 'network-error');
+    connect();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(1);
+    expect(FakeSocket.all).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1300);
+    expect(calls).toHaveLength(2);
+    expect(FakeSocket.all).toHaveLength(0);
   });
 
   it('stops for good when the page leaves', () => {

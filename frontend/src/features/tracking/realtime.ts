@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { create } from 'zustand';
-import { setSessionListener } from '../../shared/api/client.ts';
+import { refreshAccessToken, setSessionListener } from '../../shared/api/client.ts';
+import { hasExpired } from '../../shared/api/jwt.ts';
 import { readTokens } from '../../shared/api/tokens.ts';
 import type { ActiveTimer } from '../../shared/api/types.ts';
 
@@ -8,8 +9,9 @@ import type { ActiveTimer } from '../../shared/api/types.ts';
  * The app's one WebSocket (/api/ws/ws). Messages refresh what they concern within a second:
  * "who's working now", the entry lists, and this user's timer when another tab or device
  * changed it. It reconnects with exponential backoff, and at once after a token refresh (the
- * server authenticates the socket with the access token when it opens). While it is down the
- * pages poll (their queries read `useRealtimeStatus`).
+ * server authenticates the socket with the access token when it opens). An expired access token
+ * is refreshed before connecting: a tab whose socket was live made no requests, so nothing else
+ * would notice. While it is down the pages poll (their queries read `useRealtimeStatus`).
  */
 export const useRealtimeStatus = create<{ connected: boolean }>(() => ({ connected: false }));
 
@@ -39,15 +41,44 @@ export function connectRealtime({ queryClient, userId, onOwnTimerChanged }: Opti
   let retry: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
+  const retryLater = () => {
+    retry = setTimeout(open, backoffDelay(attempt++));
+  };
+
+  // An expired token would be refused: refresh it first. Only once per token the refresh gave,
+  // until a connection opens, so a clock running ahead cannot make it refresh in a loop.
+  let renewing = false;
+  let renewedTo: string | null = null;
+  const renewThenOpen = () => {
+    renewing = true;
+    refreshAccessToken().then(
+      (token) => {
+        renewing = false;
+        renewedTo = token;
+        // refused (token null): the next request ends the session
+        if (token) open();
+      },
+      () => {
+        renewing = false; // the server did not answer: try again later
+        if (!stopped && socket === null) retryLater();
+      },
+    );
+  };
+
   const open = () => {
     clearTimeout(retry);
     const token = readTokens()?.access;
-    if (stopped || !token) return;
+    if (stopped || renewing || !token) return;
+    if (hasExpired(token) && token !== renewedTo) {
+      renewThenOpen();
+      return;
+    }
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const ws = new WebSocket(`${scheme}://${location.host}/api/ws/ws?token=${encodeURIComponent(token)}`);
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
+      renewedTo = null;
       useRealtimeStatus.setState({ connected: true });
       ws.send(JSON.stringify({ type: 'get_active_timers' }));
       // events missed while disconnected
@@ -77,7 +108,7 @@ export function connectRealtime({ queryClient, userId, onOwnTimerChanged }: Opti
       socket = null;
       useRealtimeStatus.setState({ connected: false });
       if (stopped) return;
-      retry = setTimeout(open, backoffDelay(attempt++));
+      retryLater();
     };
   };
 

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deferred, fakeServer, token, type Reply } from '../../test/server.ts';
-import { api, SESSION_EXPIRED, setSessionListener } from './client.ts';
+import { api, OTHER_TAB_WAIT_MS, SESSION_EXPIRED, setSessionListener } from './client.ts';
 import { readTokens, writeTokens } from './tokens.ts';
 
 const listener = { onSessionExpired: vi.fn(), onForbidden: vi.fn(), onTokensRefreshed: vi.fn() };
@@ -107,5 +107,94 @@ describe('the API client', () => {
     await api.get('/api/a');
     expect(calls.map((c) => c.url)).toEqual(['/api/a', '/api/a']);
     expect(calls[1]?.auth).toBe(`Bearer ${token(7, 'other-tab')}`);
+  });
+});
+
+/**
+ * The Web Locks API as Chromium runs it across tabs, in one process: one holder at a time, the
+ * others queue, `ifAvailable` gives up at once. What it does not carry is the other tab's write
+ * to localStorage, which in the browser may arrive here after the lock did.
+ */
+class FakeLocks {
+  private held = false;
+  private readonly queue: (() => void)[] = [];
+
+  async request(name: string, ...args: unknown[]): Promise<unknown> {
+    const options = (args.length > 1 ? args[0] : {}) as { ifAvailable?: boolean };
+    const callback = args.at(-1) as (lock: { name: string } | null) => Promise<unknown>;
+    if (this.held) {
+      if (options.ifAvailable) return callback(null);
+      await new Promise<void>((resolve) => this.queue.push(resolve));
+    }
+    this.held = true;
+    try {
+      return await callback({ name });
+    } finally {
+      this.held = false;
+      this.queue.shift()?.();
+    }
+  }
+}
+
+describe('the refresh across tabs (navigator.locks)', () => {
+  let locks: FakeLocks;
+  let otherTabDone: ReturnType<typeof deferred<void>>;
+
+  beforeEach(() => {
+    locks = new FakeLocks();
+    vi.stubGlobal('navigator', { ...navigator, locks });
+    otherTabDone = deferred<void>();
+    void locks.request('tt.token-refresh', () => otherTabDone.promise); // another tab is refreshing
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  function server() {
+    return fakeServer((call) => {
+      if (call.url === '/api/auth/refresh') return NEW_PAIR;
+      return call.auth === 'Bearer old-access' ? { status: 401 } : { status: 200, body: { auth: call.auth } };
+    });
+  }
+
+  it("waits for the other tab's tokens when they arrive after its lock, instead of refreshing again", async () => {
+    const calls = server();
+    const request = api.get('/api/a');
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    otherTabDone.resolve(); // the lock is free, but the other tab's write has not reached this tab yet
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls.map((c) => c.url)).toEqual(['/api/a']);
+
+    writeTokens({ access: token(7, 'other-tab'), refresh: 'refresh-from-other-tab' });
+    window.dispatchEvent(new StorageEvent('storage', { key: 'tt.tokens' }));
+    expect((await request).data).toEqual({ auth: `Bearer ${token(7, 'other-tab')}` });
+    expect(calls.map((c) => c.url)).toEqual(['/api/a', '/api/a']);
+  });
+
+  it('refreshes itself when the other tab wrote nothing within the wait (its refresh failed)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const calls = server();
+    const request = api.get('/api/a');
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    otherTabDone.resolve();
+    await vi.advanceTimersByTimeAsync(OTHER_TAB_WAIT_MS - 100);
+    expect(calls.map((c) => c.url)).toEqual(['/api/a']);
+    await vi.advanceTimersByTimeAsync(200);
+    expect((await request).data).toEqual({ auth: 'Bearer new-access' });
+    expect(calls.map((c) => c.url)).toEqual(['/api/a', '/api/auth/refresh', '/api/a']);
+  });
+
+  it('a session ended by the other tab (tokens cleared) ends here too, without a refresh', async () => {
+    const calls = server();
+    const request = api.get('/api/a');
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    otherTabDone.resolve();
+    localStorage.removeItem('tt.tokens');
+    window.dispatchEvent(new StorageEvent('storage', { key: 'tt.tokens' }));
+    await expect(request).rejects.toThrow();
+    expect(calls.map((c) => c.url)).toEqual(['/api/a']);
+    expect(listener.onSessionExpired).toHaveBeenCalledWith(SESSION_EXPIRED);
   });
 });

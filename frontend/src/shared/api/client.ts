@@ -1,5 +1,5 @@
 import axios, { AxiosHeaders, type AxiosError, type InternalAxiosRequestConfig } from 'axios';
-import { clearTokens, readTokens, writeTokens, type Tokens } from './tokens.ts';
+import { clearTokens, readTokens, TOKENS_KEY, writeTokens, type Tokens } from './tokens.ts';
 
 /**
  * The one HTTP client. A 401 triggers exactly one refresh shared by every request that failed
@@ -46,23 +46,52 @@ api.interceptors.request.use((config: RetriableConfig) => {
 
 let refreshing: Promise<string | null> | null = null;
 
+const REFRESH_LOCK = 'tt.token-refresh';
+/** How long a tab that waited for another tab's refresh waits for that tab's tokens to show here. */
+export const OTHER_TAB_WAIT_MS = 3000;
+
 /** One refresh at a time for this tab; the browser lock extends that to every tab of the origin. */
 export function refreshAccessToken(): Promise<string | null> {
   const seen = readTokens()?.refresh ?? null;
-  refreshing ??= withCrossTabLock(() => runRefresh(seen)).finally(() => {
+  refreshing ??= withCrossTabLock((waited) => runRefresh(seen, waited)).finally(() => {
     refreshing = null;
   });
   return refreshing;
 }
 
-async function withCrossTabLock<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` holding the cross-tab lock. `waited` says that another tab held it, i.e. was
+ * refreshing: the browser hands the lock over before that tab's write to localStorage has reached
+ * this tab, so the work must wait for those tokens rather than refresh again (which the server
+ * would take for token theft).
+ */
+async function withCrossTabLock<T>(work: (waited: boolean) => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  if (!locks) return work();
-  return locks.request('tt.token-refresh', work) as Promise<T>;
+  if (!locks) return work(false);
+  const free = await locks.request(REFRESH_LOCK, { ifAvailable: true }, async (lock) => (lock ? { result: await work(false) } : null));
+  if (free) return free.result;
+  return locks.request(REFRESH_LOCK, () => work(true));
 }
 
-async function runRefresh(seen: string | null): Promise<string | null> {
-  const tokens = readTokens();
+/** The stored tokens once another tab's write arrives (a `storage` event), or as they are after `ms`. */
+function tokensFromAnotherTab(ms: number): Promise<Tokens | null> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      window.removeEventListener('storage', onStorage);
+      resolve(readTokens());
+    };
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === TOKENS_KEY || event.key === null) done();
+    };
+    const timer = setTimeout(done, ms);
+    window.addEventListener('storage', onStorage);
+  });
+}
+
+async function runRefresh(seen: string | null, waited: boolean): Promise<string | null> {
+  let tokens = readTokens();
+  if (tokens && waited && tokens.refresh === seen) tokens = await tokensFromAnotherTab(OTHER_TAB_WAIT_MS);
   if (!tokens) return null;
   // Another tab refreshed while we waited for the lock: its tokens are already the new ones.
   if (tokens.refresh !== seen) return tokens.access;
