@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { create } from 'zustand';
-import { refreshAccessToken, setSessionListener } from '../../shared/api/client.ts';
+import { api, refreshAccessToken, setSessionListener } from '../../shared/api/client.ts';
 import { hasExpired } from '../../shared/api/jwt.ts';
 import { readTokens } from '../../shared/api/tokens.ts';
 import type { ActiveTimer } from '../../shared/api/types.ts';
@@ -12,6 +12,8 @@ import type { ActiveTimer } from '../../shared/api/types.ts';
  * server authenticates the socket with the access token when it opens). An expired access token
  * is refreshed before connecting: a tab whose socket was live made no requests, so nothing else
  * would notice. While it is down the pages poll (their queries read `useRealtimeStatus`).
+ * The socket opens with a one-use ticket (`POST /api/ws/ticket`), so the access token never
+ * appears in a URL (proxy logs); only when no ticket can be had does it use V1's `?token=`.
  */
 export const useRealtimeStatus = create<{ connected: boolean }>(() => ({ connected: false }));
 
@@ -35,11 +37,22 @@ interface Options {
   onOwnTimerChanged: () => void;
 }
 
+/** The socket's query: a one-use ticket, or the access token itself when no ticket can be had. */
+async function credentials(token: string): Promise<string> {
+  try {
+    const { data } = await api.post<{ ticket: string }>('/api/ws/ticket');
+    return `ticket=${encodeURIComponent(data.ticket)}`;
+  } catch {
+    return `token=${encodeURIComponent(token)}`;
+  }
+}
+
 export function connectRealtime({ queryClient, userId, onOwnTimerChanged }: Options): () => void {
   let socket: WebSocket | null = null;
   let attempt = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  let attempts = 0; // the latest open(); an older one whose ticket arrives late does nothing
 
   const retryLater = () => {
     retry = setTimeout(open, backoffDelay(attempt++));
@@ -73,8 +86,15 @@ export function connectRealtime({ queryClient, userId, onOwnTimerChanged }: Opti
       renewThenOpen();
       return;
     }
+    const attemptNo = ++attempts;
+    void credentials(token).then((query) => {
+      if (!stopped && attemptNo === attempts && socket === null) connect(query);
+    });
+  };
+
+  const connect = (query: string) => {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const ws = new WebSocket(`${scheme}://${location.host}/api/ws/ws?token=${encodeURIComponent(token)}`);
+    const ws = new WebSocket(`${scheme}://${location.host}/api/ws/ws?${query}`);
     socket = ws;
     ws.onopen = () => {
       attempt = 0;

@@ -1,7 +1,5 @@
 package com.timetracker.e2e;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -47,14 +45,15 @@ class RealtimeBrowserTest extends BrowserTest {
      */
     static final class SocketGate {
         final List<Long> attempts = new CopyOnWriteArrayList<>();
-        final List<String> tokens = new CopyOnWriteArrayList<>();
+        /** The access tokens the page asked for tickets with. */
+        final List<String> tokens;
         final AtomicInteger refuseNext = new AtomicInteger();
         final List<WebSocketRoute> open = new CopyOnWriteArrayList<>();
 
         SocketGate(Page page) {
+            tokens = ticketTokens(page);
             page.routeWebSocket(Pattern.compile(".*/api/ws/ws.*"), ws -> {
                 attempts.add(System.nanoTime());
-                tokens.add(tokenOf(ws.url()));
                 if (refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     ws.close();
                     return;
@@ -176,15 +175,25 @@ class RealtimeBrowserTest extends BrowserTest {
         assertThat(liveStatus(admin)).hasText(POLLING);
     }
 
-    static String tokenOf(String socketUrl) {
-        var matcher = Pattern.compile("[?&]token=([^&]+)").matcher(socketUrl);
-        return matcher.find() ? URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8) : null;
+    /**
+     * The access tokens the page asked for socket tickets with (POST /api/ws/ticket), in order:
+     * which token each socket stands for, now that the token is no longer in its URL.
+     */
+    static List<String> ticketTokens(Page page) {
+        List<String> tokens = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().endsWith("/api/ws/ticket")) {
+                tokens.add(String.valueOf(request.headers().get("authorization")).replaceFirst("^Bearer ", ""));
+            }
+        });
+        return tokens;
     }
 
     @Test
     void afterATokenRefreshTheSocketReconnectsWithTheNewToken() {
         People.Person worker = people.create("regular_user");
         Page page = newPage();
+        List<String> ticketTokens = ticketTokens(page);
         List<WebSocket> sockets = new CopyOnWriteArrayList<>();
         page.onWebSocket(socket -> {
             if (socket.url().contains("/api/ws/ws")) {
@@ -196,7 +205,8 @@ class RealtimeBrowserTest extends BrowserTest {
         assertThat(sockets).hasSize(1);
         JsonNode signedIn = Http.json(storedTokens(page));
         String first = signedIn.get("access").asString();
-        assertThat(tokenOf(sockets.get(0).url())).isEqualTo(first);
+        assertThat(ticketTokens).containsExactly(first);
+        assertThat(sockets.get(0).url()).contains("ticket=").doesNotContain("token=");
 
         // the access token expires; the next request (the timer re-read on focus) refreshes it
         String expired = Tokens.expired(first);
@@ -207,7 +217,8 @@ class RealtimeBrowserTest extends BrowserTest {
 
         String refreshed = Http.json(storedTokens(page)).get("access").asString();
         assertThat(refreshed).isNotEqualTo(first).isNotEqualTo(expired);
-        assertThat(tokenOf(sockets.get(1).url())).isEqualTo(refreshed);
+        assertThat(ticketTokens).containsExactly(first, refreshed);
+        assertThat(sockets.get(1).url()).contains("ticket=").doesNotContain(refreshed);
         page.waitForCondition(() -> sockets.get(0).isClosed());
         assertThat(liveStatus(page)).hasText(LIVE);
         page.waitForTimeout(1000);
