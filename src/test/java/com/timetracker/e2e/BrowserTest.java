@@ -17,8 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -37,6 +39,9 @@ abstract class BrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     People people;
     final List<BrowserContext> contexts = new ArrayList<>();
@@ -62,6 +67,15 @@ abstract class BrowserTest {
     void closeContexts() {
         contexts.forEach(BrowserContext::close);
         contexts.clear();
+    }
+
+    /** Root's "who's working now" sees every running timer, and the browser test classes share one app: stop them all. */
+    @AfterEach
+    void stopRunningTimers() {
+        jdbc.sql("""
+                UPDATE time_entries SET is_running = false, end_time = now(),
+                       duration_seconds = extract(epoch FROM now() - start_time)::int, updated_at = now()
+                WHERE is_running""").update();
     }
 
     String baseUrl() {

@@ -19,7 +19,6 @@ import com.microsoft.playwright.options.AriaRole;
 import com.timetracker.support.Http;
 import com.timetracker.support.People;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -67,15 +66,6 @@ class RealtimeBrowserTest extends BrowserTest {
             open.forEach(WebSocketRoute::close);
             open.clear();
         }
-    }
-
-    /** People whose timer a test started: root's "who's working now" is shared with the other browser tests. */
-    final List<People.Person> tracking = new ArrayList<>();
-
-    @AfterEach
-    void stopTheirTimers() {
-        tracking.forEach(person -> person.http().post("/api/time/stop", ""));
-        tracking.clear();
     }
 
     static Locator liveStatus(Page page) {
@@ -131,7 +121,6 @@ class RealtimeBrowserTest extends BrowserTest {
 
         // live again: a timer started in another browser shows within 1.5 s
         Page workerPage = signIn(newPage(), worker);
-        tracking.add(worker);
         TrackingBrowserTest.startTimer(workerPage, project, "After the reconnection");
         long started = System.nanoTime();
         assertThat(admin.getByTestId("active-timers")).containsText(worker.name(), containsWithin(1500));
@@ -155,7 +144,6 @@ class RealtimeBrowserTest extends BrowserTest {
         assertThat(liveStatus(admin)).hasText(POLLING);
 
         // another person starts a timer (another device): the card polls it within its interval
-        tracking.add(worker);
         assertThat(worker.http().post("/api/time/start", "{\"project_id\": " + project + ", \"description\": \"Polled\"}").statusCode())
                 .isEqualTo(201);
         long started = System.nanoTime();

@@ -21,8 +21,6 @@ import com.timetracker.support.Http;
 import com.timetracker.support.People;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Reports with a download, and a payroll period from creation to an amount, in real Chromium. */
 class ReportsBrowserTest extends BrowserTest {
 
-    @Autowired
-    JdbcClient jdbc;
 
     /** Two entries in the week of Monday 2 March 2026 (UTC, the person's and the browser's zone): 2.5 h + 1.25 h. */
     long seedWeek(People.Person worker, String projectName) {

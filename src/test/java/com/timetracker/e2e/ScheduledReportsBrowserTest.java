@@ -13,8 +13,6 @@ import com.timetracker.support.Http;
 import com.timetracker.support.People;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Report templates and scheduled reports (docs/reports.md §Templates, §Scheduled reports) in real Chromium. */
 class ScheduledReportsBrowserTest extends BrowserTest {
 
-    @Autowired
-    JdbcClient jdbc;
 
     static Locator button(Locator scope, String name) {
         return scope.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));

@@ -35,7 +35,7 @@ public final class People {
 
     /** A new account with this global role (super_admin, admin, manager, regular_user), signed in. */
     public Person create(String role) {
-        String name = role + " " + SEQUENCE.incrementAndGet();
+        String name = role + " " + String.format("%05d", SEQUENCE.incrementAndGet()); // fixed width: no name contains another
         String email = role + "-" + System.nanoTime() + "@example.com";
         HttpResponse<String> response = root.post("/api/users", "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD
                 + "\", \"name\": \"" + name + "\", \"role\": \"" + role + "\"}");
