@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../shared/api/client.ts';
 import { useProjectOptions, useTaskOptions, useZone } from '../../shared/api/queries.ts';
 import type { TimeEntry } from '../../shared/api/types.ts';
-import { dayKey, formatDuration, formatTime, zonedToIso } from '../../shared/lib/format.ts';
+import { dayKey, formatDuration, formatTime, parseDuration, zonedToIso } from '../../shared/lib/format.ts';
 import { Field, FormActions, FormError, Modal, Options, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 
@@ -22,6 +22,7 @@ export function EntryForm({ entry, onClose }: { entry?: TimeEntry; onClose: () =
     end_time: entry?.end_time ? formatTime(entry.end_time, zone) : '17:00',
   }));
   const [touched, setTouched] = useState(false);
+  const [durationText, setDurationText] = useState('');
   const projects = useProjectOptions();
   const tasks = useTaskOptions(entry ? null : form.project_id);
   const start = zonedToIso(form.start_date, form.start_time, zone);
@@ -62,6 +63,14 @@ export function EntryForm({ entry, onClose }: { entry?: TimeEntry; onClose: () =
   }
 
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  /** A typed duration sets the end: start + duration, in the user's zone (may cross midnight). */
+  const setDuration = (text: string) => {
+    setDurationText(text);
+    const typed = parseDuration(text);
+    if (typed === null) return;
+    const endIso = new Date(Date.parse(start) + typed * 1000).toISOString();
+    setForm({ ...form, end_date: dayKey(endIso, zone), end_time: formatTime(endIso, zone) });
+  };
 
   return (
     <Modal title={entry ? 'Edit time entry' : 'Add manual time entry'} onClose={onClose}>
@@ -103,6 +112,14 @@ export function EntryForm({ entry, onClose }: { entry?: TimeEntry; onClose: () =
           <Field label="End date" type="date" required value={form.end_date} onChange={set('end_date')} />
           <Field label="End time" type="time" required value={form.end_time} onChange={set('end_time')} error={touched ? errors.end : null} />
         </div>
+        <Field
+          label="Or a duration"
+          value={durationText}
+          onChange={(e) => setDuration(e.target.value)}
+          placeholder="1:30"
+          hint="h:mm, hours (1.5) or minutes (90m): sets the end from the start"
+          error={durationText.trim() && parseDuration(durationText) === null ? 'Enter a duration up to 24 h, e.g. 1:30, 1.5 or 90m' : null}
+        />
         <p className="text-sm" data-testid="entry-duration">
           Duration: {seconds > 0 ? formatDuration(seconds) : '—'} <span className="text-slate-500">({zone})</span>
         </p>

@@ -7,7 +7,7 @@ import { useProjectOptions, useZone } from '../../shared/api/queries.ts';
 import type { TimeEntry } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { dayKey, formatDate, formatDuration, formatTime } from '../../shared/lib/format.ts';
-import { Button, Card, ConfirmDialog, Options, PageHeader, Pager, QueryView, SelectField } from '../../shared/ui/kit.tsx';
+import { Button, Card, ConfirmDialog, Field, Options, PageHeader, Pager, QueryView, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 import { EntryForm } from './EntryForm.tsx';
 import { useEntries } from './entries.ts';
@@ -19,11 +19,13 @@ export default function TimePage() {
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState(1);
   const [projectId, setProjectId] = useState<number | null>(null);
+  const [range, setRange] = useState({ start: '', end: '' });
   const [editing, setEditing] = useState<TimeEntry | null>(null);
   const [deleting, setDeleting] = useState<TimeEntry | null>(null);
   const creating = params.get('new') === '1';
   const projects = useProjectOptions();
-  const entries = useEntries({ user_id: user.id, project_id: projectId, page, page_size: 20 });
+  const entries = useEntries({ user_id: user.id, project_id: projectId, start_date: range.start || undefined, end_date: range.end || undefined, page, page_size: 20 });
+  const filtered = projectId !== null || range.start !== '' || range.end !== '';
   const queryClient = useQueryClient();
 
   const remove = useMutation({
@@ -56,22 +58,39 @@ export default function TimePage() {
       <div className="flex flex-col gap-4">
         <TimerWidget />
         <Card>
-          <div className="mb-3 max-w-xs">
-            <SelectField
-              label="Filter by project"
-              value={projectId ?? ''}
-              onChange={(e) => {
-                setProjectId(e.target.value ? Number(e.target.value) : null);
-                setPage(1);
-              }}
-            >
-              <option value="">All projects</option>
-              <Options items={projects.data} />
-            </SelectField>
+          <div className="mb-3 flex flex-wrap items-end gap-2">
+            <div className="w-full sm:w-56">
+              <SelectField
+                label="Filter by project"
+                value={projectId ?? ''}
+                onChange={(e) => {
+                  setProjectId(e.target.value ? Number(e.target.value) : null);
+                  setPage(1);
+                }}
+              >
+                <option value="">All projects</option>
+                <Options items={projects.data} />
+              </SelectField>
+            </div>
+            {/* days of the user's zone, as the server reads start_date/end_date */}
+            <div className="w-40">
+              <Field label="From" type="date" value={range.start} max={range.end || undefined} onChange={(e) => { setRange({ ...range, start: e.target.value }); setPage(1); }} />
+            </div>
+            <div className="w-40">
+              <Field label="To" type="date" value={range.end} min={range.start || undefined} onChange={(e) => { setRange({ ...range, end: e.target.value }); setPage(1); }} />
+            </div>
+            {filtered ? (
+              <Button tone="ghost" onClick={() => { setProjectId(null); setRange({ start: '', end: '' }); setPage(1); }}>
+                Clear filters
+              </Button>
+            ) : null}
           </div>
-          <QueryView query={entries} isEmpty={(d) => !d.items.length} empty="No time entries yet">
+          <QueryView query={entries} isEmpty={(d) => !d.items.length} empty={filtered ? 'No entries match these filters' : 'No time entries yet'}>
             {(d) => (
               <div data-testid="entry-list" className="flex flex-col gap-4">
+                <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="entries-total">
+                  {d.total} {d.total === 1 ? 'entry' : 'entries'}{filtered ? ' matching' : ''}, {formatDuration(d.total_seconds)} in all
+                </p>
                 {[...groups].map(([day, items]) => (
                   <section key={day} aria-label={formatDate(items[0]!.start_time, zone)}>
                     <h2 className="mb-1 flex justify-between text-sm font-semibold">

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { dayKey, elapsedSince, formatClock, formatDate, formatDuration, formatTime, initials, zonedToIso } from './format.ts';
+import { dayKey, elapsedSince, formatClock, formatDate, formatDuration, formatTime, initials, parseDuration, zonedToIso } from './format.ts';
 import { passwordProblems } from './password.ts';
 
 describe('formatting', () => {
+  it('reads a typed duration as h:mm, hours or minutes, more than 0 and at most 24 h', () => {
+    expect(parseDuration('1:30')).toBe(5400);
+    expect(parseDuration(' 0:05 ')).toBe(300);
+    expect(parseDuration('1.5')).toBe(5400);
+    expect(parseDuration('1,25')).toBe(4500);
+    expect(parseDuration('2h')).toBe(7200);
+    expect(parseDuration('90m')).toBe(5400);
+    expect(parseDuration('1h 30m')).toBe(5400);
+    expect(parseDuration('24:00')).toBe(86400);
+    for (const bad of ['', '0', '0:00', '1:60', '25', '24:01', 'abc', '1:3', '-1', '1h 75m']) expect(parseDuration(bad)).toBeNull();
+  });
+
   it('formats durations as hours and minutes', () => {
     expect(formatDuration(0)).toBe('0m');
     expect(formatDuration(59)).toBe('0m');

@@ -8,6 +8,21 @@ export function formatDuration(totalSeconds: number | null | undefined): string 
   return `${hours}h ${String(minutes).padStart(2, '0')}m`;
 }
 
+/**
+ * A duration typed by a person, in seconds: "1:30" (h:mm), "1.5" or "1,5" (hours), "90m", "2h",
+ * "1h 30m". Null when it is not one, or not more than 0 and at most 24 hours.
+ */
+export function parseDuration(text: string): number | null {
+  const t = text.trim().toLowerCase().replace(',', '.');
+  let seconds: number | null = null;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{1,2}):([0-5]\d)$/.exec(t))) seconds = Number(m[1]) * 3600 + Number(m[2]) * 60;
+  else if ((m = /^(\d{1,2}(?:\.\d{1,2})?)\s*h?$/.exec(t))) seconds = Math.round(Number(m[1]) * 3600);
+  else if ((m = /^(\d{1,4})\s*m(?:in)?$/.exec(t))) seconds = Number(m[1]) * 60;
+  else if ((m = /^(\d{1,2})\s*h\s*(\d{1,2})\s*m(?:in)?$/.exec(t)) && Number(m[2]) < 60) seconds = Number(m[1]) * 3600 + Number(m[2]) * 60;
+  return seconds !== null && seconds > 0 && seconds <= 24 * 3600 ? seconds : null;
+}
+
 /** HH:MM:SS; hours grow past 99 rather than wrapping. */
 export function formatClock(totalSeconds: number): string {
   const seconds = Math.max(0, Math.floor(totalSeconds));

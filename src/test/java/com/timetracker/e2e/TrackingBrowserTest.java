@@ -151,6 +151,44 @@ class TrackingBrowserTest extends BrowserTest {
     }
 
     @Test
+    void anEntryIsAddedByDurationAcrossMidnightAndTheListIsFilteredByDays() {
+        People.Person worker = people.create("regular_user");
+        long project = projectFor("Night shift", worker);
+        var older = worker.http().post("/api/time", "{\"project_id\": " + project + ", \"description\": \"Inventory\", \"start_time\": \""
+                + "2026-03-01T08:00:00Z\", \"end_time\": \"2026-03-01T09:00:00Z\"}");
+        assertThat(older.statusCode()).isEqualTo(201);
+        Page page = signIn(newPage(), worker);
+        page.navigate("/time");
+
+        page.getByTestId("add-entry").click();
+        var form = page.getByTestId("entry-form");
+        form.getByLabel("Description").fill("Deploy");
+        form.getByLabel("Project").selectOption(new SelectOption().setValue(String.valueOf(project)));
+        form.getByLabel("Start date").fill("2026-03-10");
+        form.getByLabel("Start time").fill("23:30");
+        form.getByLabel("Or a duration").fill("1:3");
+        assertThat(form.getByText("Enter a duration up to 24 h")).isVisible();
+        form.getByLabel("Or a duration").fill("1:45");
+        assertThat(form.getByLabel("End date")).hasValue("2026-03-11");
+        assertThat(form.getByLabel("End time")).hasValue("01:15");
+        assertThat(page.getByTestId("entry-duration")).containsText("1h 45m");
+        form.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Add entry")).click();
+        assertThat(page.getByTestId("entry-form")).hasCount(0);
+        assertThat(page.getByTestId("entries-total")).hasText("2 entries, 2h 45m in all");
+
+        page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("2026-03-10");
+        page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("2026-03-11");
+        assertThat(page.getByTestId("entries-total")).hasText("1 entry matching, 1h 45m in all");
+        assertThat(page.getByTestId("entry")).hasCount(1);
+        assertThat(page.getByTestId("entry")).containsText("Deploy");
+        page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("2026-03-12");
+        page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("2026-03-20");
+        assertThat(page.getByText("No entries match these filters")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clear filters")).click();
+        assertThat(page.getByTestId("entry")).hasCount(2);
+    }
+
+    @Test
     void entriesAreFilteredByProjectEditedAndDeletedAfterConfirmation() {
         People.Person worker = people.create("regular_user");
         long website = projectFor("Website", worker);
