@@ -1,9 +1,11 @@
+import { useState } from 'react';
+import { useProjectOptions } from '../../shared/api/queries.ts';
 import { isAdmin, type ProjectSummary, type ReportDashboard, type TaskSummary, type WeeklyReport } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { formatDay, formatDuration } from '../../shared/lib/format.ts';
 import { formatHours } from '../../shared/lib/money.ts';
 import { Table } from '../../shared/ui/Table.tsx';
-import { Card, PageHeader, QueryView } from '../../shared/ui/kit.tsx';
+import { Card, Options, PageHeader, QueryView, SelectField } from '../../shared/ui/kit.tsx';
 import { ChartSlot, ExportButtons, LazyBarChart, LazyPieChart, RangePicker, ReportsTabs, Stat, useDayRange, useReport } from './shared.tsx';
 
 /**
@@ -19,8 +21,11 @@ export default function ReportsPage() {
   const dashboard = useReport<ReportDashboard>('/api/reports/dashboard', { tz: zone });
   const weekly = useReport<WeeklyReport>('/api/reports/weekly', { start_date: range.start, tz: zone });
   const projects = useReport<ProjectSummary[]>('/api/reports/by-project', rangeParams);
-  const tasks = useReport<TaskSummary[]>('/api/reports/by-task', rangeParams);
-  const exportParams = { ...rangeParams, user_id: me.id };
+  const [projectId, setProjectId] = useState<number | null>(null);
+  const projectOptions = useProjectOptions();
+  const projectParams = projectId === null ? rangeParams : { ...rangeParams, project_id: projectId };
+  const tasks = useReport<TaskSummary[]>('/api/reports/by-task', projectParams);
+  const exportParams = { ...projectParams, user_id: me.id };
 
   return (
     <>
@@ -45,6 +50,12 @@ export default function ReportsPage() {
       <Card className="mb-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <RangePicker state={picker} />
+          <div className="w-full sm:w-56">
+            <SelectField label="Project (my tasks and downloads)" value={projectId ?? ''} onChange={(e) => setProjectId(e.target.value ? Number(e.target.value) : null)}>
+              <option value="">All projects</option>
+              <Options items={projectOptions.data} />
+            </SelectField>
+          </div>
           <ExportButtons
             label="Export my entries:"
             formats={[
@@ -115,7 +126,7 @@ export default function ReportsPage() {
           </QueryView>
         </Card>
 
-        <Card title="My time, by task" className="lg:col-span-2">
+        <Card title={projectId === null ? 'My time, by task' : `My time, by task on ${projectOptions.data?.find((p) => p.id === projectId)?.name ?? 'the project'}`} className="lg:col-span-2">
           <p className="mb-2 text-xs text-slate-500 dark:text-slate-400">Only your entries that have a task · {picker.range.start} to {picker.range.end}</p>
           <QueryView query={tasks} isEmpty={(d) => d.length === 0} empty="None of your entries in this range has a task">
             {(rows) => (

@@ -83,6 +83,25 @@ class ReportsBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aProjectFilterNarrowsTheDownloadToThatProject() throws IOException {
+        People.Person worker = people.create("regular_user");
+        seedWeek(worker, "Brochure");
+        long logo = projectFor("Logo", worker);
+        entry(worker, logo, "2026-03-05T08:00:00Z", "2026-03-05T08:45:00Z", "Sketches");
+        Page page = signIn(newPage(), worker);
+        page.navigate("/reports");
+        chooseRange(page, "2026-03-02", "2026-03-08");
+        page.getByLabel("Project (my tasks and downloads)").selectOption(new SelectOption().setLabel("Logo"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My time, by task on Logo"))).isVisible();
+
+        Download download = page.waitForDownload(() -> page.getByTestId("export-csv").click());
+        assertThat(Files.readString(download.path()).split("\r\n")).containsExactly(
+                "Date,Start Time,End Time,Duration,Project,Task,Description",
+                "2026-03-05,08:00:00,08:45:00,00:45:00,Logo,No Task,Sketches",
+                ",,Total:,00:45:00,,,");
+    }
+
+    @Test
     void aLargeExportShowsItsProgressAndArrivesWhole() throws IOException {
         People.Person worker = people.create("regular_user");
         long project = projectFor("Archive", worker);
