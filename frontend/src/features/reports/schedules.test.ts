@@ -39,6 +39,11 @@ describe('the scheduled report form checks what the server checks (ScheduledRepo
     expect(validateSchedule(filled({ recipients: [...twenty, 'q@example.com'].join(',') })).recipients).toBe('Enter between 1 and 20 email addresses');
   });
 
+  it('a name of at most 200 characters', () => {
+    expect(validateSchedule(filled({ name: 'x'.repeat(200) })).name).toBeUndefined();
+    expect(validateSchedule(filled({ name: 'x'.repeat(201) })).name).toBe('At most 200 characters');
+  });
+
   it('an unknown time zone is refused', () => {
     expect(validateSchedule(filled({ timezone: 'Mars/Olympus' })).timezone).toBe("Unknown time zone 'Mars/Olympus'");
     expect(validateSchedule(filled({ timezone: 'UTC' })).timezone).toBeUndefined();

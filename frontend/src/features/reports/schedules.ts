@@ -27,6 +27,7 @@ export type ScheduleField = keyof ScheduleForm;
 export type FieldErrors = Partial<Record<ScheduleField, string>>;
 
 export const MAX_RECIPIENTS = 20;
+export const MAX_NAME = 200;
 
 export const FREQUENCIES: { id: Frequency; label: string }[] = [
   { id: 'daily', label: 'Daily, 08:00' },
@@ -93,6 +94,7 @@ function wholeIn(value: string, [min, max]: [number, number]): boolean {
 export function validateSchedule(form: ScheduleForm): FieldErrors {
   const errors: FieldErrors = {};
   if (!form.name.trim()) errors.name = 'Enter a name';
+  else if (form.name.trim().length > MAX_NAME) errors.name = `At most ${MAX_NAME} characters`;
   if (!form.template_id) errors.template_id = 'Choose a report';
   const recipients = parseRecipients(form.recipients);
   const bad = recipients.find((r) => !isRecipient(r));

@@ -222,6 +222,8 @@ class ScheduledReportsTest {
                 + "\"], \"attachment\": \"pdf\"}"), 422, "attachment: must be csv or xlsx, got 'pdf'");
         assertStatus(o.post("/api/reports/scheduled", "{\"name\": 5, \"recipients\": \"x\"}"), 422, null);
         assertStatus(o.post("/api/reports/scheduled", "not json"), 422, null);
+        assertStatus(o.post("/api/reports/scheduled", body("weekly_summary", "daily", "[\"" + to + "\"]", "{}").replace("\"name\": \"n\"",
+                "\"name\": \"" + "x".repeat(201) + "\"")), 422, "name: at most 200 characters");
 
         String id = Http.json(o.post("/api/reports/scheduled", body("weekly_summary", "weekly", "[\"" + to + "\"]", "{}"))).get("id").asString();
         Http other = member.http();

@@ -85,6 +85,7 @@ class ScheduledReports {
         if (c.name() == null || c.name().isBlank() || c.templateId() == null || c.frequency() == null || c.recipients() == null) {
             throw ApiException.invalid("name, template_id, frequency and recipients are required");
         }
+        requireNameLength(c.name());
         String tz = zone(c.timezone() == null ? me.zone().getId() : c.timezone());
         ScheduledReportRows.Schedule s = new ScheduledReportRows.Schedule(newId(), me.id(), c.name().strip(), template(c.templateId()),
                 frequency(c.frequency()).value(), recipients(c.recipients()), write(c.params()), tz, attachment(c.attachment()),
@@ -100,6 +101,9 @@ class ScheduledReports {
         ScheduledReportRows.Schedule old = visible(me, id);
         if (c.name() != null && c.name().isBlank()) {
             throw ApiException.invalid("name: must not be blank");
+        }
+        if (c.name() != null) {
+            requireNameLength(c.name());
         }
         if (c.templateId() != null && !c.templateId().equals(old.templateId())) {
             throw ApiException.invalid("template_id: cannot be changed; create a new scheduled report");
@@ -156,6 +160,14 @@ class ScheduledReports {
         byte[] bytes = new byte[4];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    static final int MAX_NAME = 200;
+
+    private static void requireNameLength(String name) {
+        if (name.strip().length() > MAX_NAME) {
+            throw ApiException.invalid("name: at most " + MAX_NAME + " characters");
+        }
     }
 
     private static String template(String id) {
