@@ -240,6 +240,9 @@ class ScheduledReportsTest {
         HttpResponse<String> patched = o.send(o.request("/api/reports/scheduled/" + id).method("PATCH",
                 java.net.http.HttpRequest.BodyPublishers.ofString("{\"frequency\": \"monthly\"}")).header("Content-Type", "application/json").build());
         assertThat(Http.json(patched).get("next_run").asString()).isEqualTo("2026-04-01T08:00:00Z");
+        // an admin's change is checked as the owner would run it: the owner cannot report on an outsider
+        People.Person outsider = people.create("regular_user");
+        assertStatus(patch(people.root(), id, "{\"params\": {\"user_id\": " + outsider.id() + "}}"), 403, "Cannot generate reports for other users");
         assertStatus(o.send(o.request("/api/reports/scheduled/" + id).method("PATCH",
                 java.net.http.HttpRequest.BodyPublishers.ofString("{\"frequency\": \"hourly\"}")).header("Content-Type", "application/json").build()), 400, "Invalid frequency");
         assertThat(Http.json(o.post("/api/reports/scheduled/" + id + "/toggle", "")).get("enabled").asBoolean()).isFalse();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import com.timetracker.exports.ExportFormat;
-import com.timetracker.identity.Role;
 import com.timetracker.mail.MailOutbox;
 import com.timetracker.mail.OutgoingMail;
 import com.timetracker.platform.ApiException;
@@ -77,8 +76,7 @@ class ReportScheduler {
         List<OutgoingMail> mails = List.of();
         String error = null;
         try {
-            Reporter owner = owner(s, zone);
-            ReportTemplates.Generated report = templates.generate(s.templateId(), owner, schedules.params(s.params()));
+            ReportTemplates.Generated report = templates.generate(s.templateId(), schedules.owner(s), schedules.params(s.params()));
             ExportFormat format = ExportFormat.parse(s.attachment(), ExportFormat.CSV, ExportFormat.XLSX);
             mails = ReportMail.render(s.name(), report.table(), format, s.recipients());
         } catch (ApiException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
@@ -95,11 +93,5 @@ class ReportScheduler {
         }
         rows.advance(s.id(), next, error == null ? now : null);
         return true;
-    }
-
-    private Reporter owner(ScheduledReportRows.Schedule s, ZoneId zone) {
-        ScheduledReportRows.Owner owner = rows.owner(s.userId()).filter(ScheduledReportRows.Owner::active)
-                .orElseThrow(() -> ApiException.forbidden("The report's owner is no longer active"));
-        return new Reporter(owner.id(), Role.parse(owner.role()).orElse(Role.REGULAR_USER), zone);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.timetracker.exports.DateRanges;
 import com.timetracker.exports.ExportFormat;
 import com.timetracker.identity.AuthenticatedUser;
+import com.timetracker.identity.Role;
 import com.timetracker.platform.ApiException;
 import com.timetracker.reporting.ReportPolicy;
 
@@ -91,7 +92,7 @@ class ScheduledReports {
                 frequency(c.frequency()).value(), recipients(c.recipients()), write(c.params()), tz, attachment(c.attachment()),
                 c.enabled() == null || c.enabled(), null, null, clock.instant());
         s = withNextRun(s);
-        check(me, s);
+        check(s);
         rows.insert(s);
         return rows.find(s.id()).orElseThrow();
     }
@@ -120,7 +121,7 @@ class ScheduledReports {
             s = withNextRun(s);
         }
         if (s.enabled()) { // a paused schedule runs nothing, so one that can no longer run can still be paused
-            check(me, s);
+            check(s);
         }
         rows.update(s);
         return rows.find(id).orElseThrow();
@@ -143,11 +144,19 @@ class ScheduledReports {
                 .orElseThrow(() -> ApiException.notFound("Scheduled report not found"));
     }
 
-    /** Generates the report once as its owner would get it, so a schedule that cannot run is refused now, not at 08:00. */
-    private void check(AuthenticatedUser me, ScheduledReportRows.Schedule s) {
-        if (s.userId() == me.id()) {
-            templates.generate(s.templateId(), new Reporter(me.id(), me.role(), ZoneId.of(s.timezone())), params(s.params()));
-        }
+    /**
+     * Generates the report once as its owner would get it (also when an admin changes someone else's
+     * schedule), so a schedule that cannot run is refused now, not at 08:00.
+     */
+    private void check(ScheduledReportRows.Schedule s) {
+        templates.generate(s.templateId(), owner(s), params(s.params()));
+    }
+
+    /** The schedule's owner as a reporter in the schedule's zone: their current role applies; 403 when they are no longer active. */
+    Reporter owner(ScheduledReportRows.Schedule s) {
+        ScheduledReportRows.Owner owner = rows.owner(s.userId()).filter(ScheduledReportRows.Owner::active)
+                .orElseThrow(() -> ApiException.forbidden("The report's owner is no longer active"));
+        return new Reporter(owner.id(), Role.parse(owner.role()).orElse(Role.REGULAR_USER), ZoneId.of(s.timezone()));
     }
 
     private ScheduledReportRows.Schedule withNextRun(ScheduledReportRows.Schedule s) {
