@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../shared/api/client.ts';
 import { useSession } from '../../shared/auth/session.ts';
-import { passwordProblems } from '../../shared/lib/password.ts';
+import { confirmError, passwordError } from '../../shared/lib/password.ts';
 import { Button, Field, FormError } from '../../shared/ui/kit.tsx';
-import { AuthFrame, EMAIL } from './AuthFrame.tsx';
+import { AuthFrame, EMAIL, linkClass } from './AuthFrame.tsx';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 export default function RegisterPage() {
   const signIn = useSession((s) => s.signIn);
@@ -15,12 +16,11 @@ export default function RegisterPage() {
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
-  const problems = passwordProblems(form.password);
   const errors = {
     name: form.name.trim().length < 2 ? 'Enter your full name (at least 2 characters)' : null,
     email: !EMAIL.test(form.email) ? 'Enter a valid email address' : null,
-    password: problems.length ? `Password needs ${problems.join(', ')}` : null,
-    confirm: form.confirm !== form.password ? 'Passwords do not match' : null,
+    password: passwordError(form.password),
+    confirm: confirmError(form.password, form.confirm),
   };
 
   async function submit(e: FormEvent) {
@@ -46,24 +46,20 @@ export default function RegisterPage() {
         <FormError error={error} />
         <Field label="Full name" required value={form.name} onChange={set('name')} error={touched ? errors.name : null} />
         <Field label="Email address" type="email" required value={form.email} onChange={set('email')} error={touched ? errors.email : null} />
-        <Field
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={form.password}
-          onChange={set('password')}
-          hint="12+ characters with upper and lower case, a digit and a special character"
-          error={touched ? errors.password : null}
+        <NewPasswordFields
+          password={form.password}
+          confirm={form.confirm}
+          errors={touched ? errors : null}
+          onPassword={(password) => setForm({ ...form, password })}
+          onConfirm={(confirm) => setForm({ ...form, confirm })}
         />
-        <Field label="Confirm password" type="password" autoComplete="new-password" required value={form.confirm} onChange={set('confirm')} error={touched ? errors.confirm : null} />
         <Button type="submit" busy={busy}>
           Create account
         </Button>
       </form>
       <p className="mt-4 text-sm">
         Already have an account?{' '}
-        <Link className="font-medium text-indigo-700 underline dark:text-indigo-300" to="/login">
+        <Link className={linkClass} to="/login">
           Sign in
         </Link>
       </p>

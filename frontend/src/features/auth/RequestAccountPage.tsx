@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../shared/api/client.ts';
 import { Button, Field, FormError, TextArea } from '../../shared/ui/kit.tsx';
-import { AuthFrame, EMAIL } from './AuthFrame.tsx';
+import { AuthFrame, EMAIL, linkClass } from './AuthFrame.tsx';
 
 export default function RequestAccountPage() {
   const navigate = useNavigate();
@@ -54,7 +54,7 @@ export default function RequestAccountPage() {
       <AuthFrame title="Request submitted">
         <p role="status">We have received your information. An administrator reviews requests within 1–2 business days; you will get an email when your account is ready.</p>
         <p className="mt-3 text-sm text-slate-500 dark:text-slate-400">Taking you back to sign in…</p>
-        <Link className="mt-3 inline-block font-medium text-indigo-700 underline dark:text-indigo-300" to="/login">
+        <Link className={`mt-3 inline-block ${linkClass}`} to="/login">
           Return to sign in
         </Link>
       </AuthFrame>
