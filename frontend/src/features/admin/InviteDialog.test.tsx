@@ -27,7 +27,7 @@ const open = async () => {
   fireEvent.click(await screen.findByRole('button', { name: 'Invite by email' }));
   return within(screen.getByRole('dialog', { name: 'Invite by email' }));
 };
-const roleOptions = (dialog: ReturnType<typeof within>) => dialog.getAllByRole('option').map((o) => o.textContent);
+const roleOptions = (dialog: ReturnType<typeof within>) => dialog.getAllByRole('option').map((o: HTMLElement) => o.textContent);
 
 beforeEach(() => useToasts.setState({ toasts: [] }));
 

@@ -12,7 +12,9 @@ import ResetPasswordPage from './ResetPasswordPage.tsx';
 
 const GOOD = 'Correct-Horse-42';
 const TOKEN = 'tok_ABCdef-123';
-const REQUIREMENTS = { status: 400, body: { error: 'password_validation_error', message: 'Password does not meet requirements', details: { requirements: ['must not be a common password'] } } };
+// as the server sends it (PasswordRules): the message lists the requirements too
+const COMMON = 'Password does not meet the requirements: Password is too common';
+const REQUIREMENTS = { status: 400, body: { error: 'password_validation_error', message: COMMON, detail: ['Password is too common'], details: { requirements: ['Password is too common'] } } };
 const DEAD = { status: 400, body: { error: 'invalid_token', message: 'Invalid or expired reset token' } };
 
 function renderAt(path: string, handler: (call: Call) => Reply) {
@@ -123,7 +125,7 @@ describe('reset password', () => {
 
     fill('Confirm new password', GOOD);
     press('Set new password');
-    expect(await screen.findByText('Password does not meet requirements: must not be a common password')).toBeInTheDocument();
+    expect(await screen.findByText(COMMON)).toBeInTheDocument();
     expect(field('New password')).toHaveValue(GOOD);
 
     press('Set new password');
@@ -186,7 +188,7 @@ describe('accept an invitation', () => {
     fill('Password', GOOD);
     fill('Confirm password', GOOD);
     press('Create my account');
-    expect(await screen.findByText('Password does not meet requirements: must not be a common password')).toBeInTheDocument();
+    expect(await screen.findByText(COMMON)).toBeInTheDocument();
     expect(useSession.getState().status).toBe('signed-out');
 
     press('Create my account');
