@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../shared/api/client.ts';
 import { ROLE_LABELS, type InvitationCheck, type InviteAccepted } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
-import { confirmError, passwordError } from '../../shared/lib/password.ts';
 import { Button, Field, FormError } from '../../shared/ui/kit.tsx';
 import { LinkStates, SignedOutOnly, isInvalidToken, useLinkToken } from './accountLinks.tsx';
 import { AuthFrame, linkClass } from './AuthFrame.tsx';
-import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { NewPasswordFields, newPasswordErrors } from './NewPasswordFields.tsx';
+import { anyError, useAuthForm } from './useAuthForm.ts';
 
 export default function AcceptInvitePage() {
   return (
@@ -22,31 +22,21 @@ function AcceptInvite() {
   const navigate = useNavigate();
   const { token, check, retry, markInvalid } = useLinkToken<InvitationCheck>('/api/auth/verify-invite-token');
   const [form, setForm] = useState({ name: '', password: '', confirm: '' });
-  const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const errors = {
-    name: !form.name.trim() ? 'Enter your full name' : null,
-    password: passwordError(form.password),
-    confirm: confirmError(form.password, form.confirm),
-  };
+  const { touched, error, busy, submit } = useAuthForm();
+  const errors = { name: !form.name.trim() ? 'Enter your full name' : null, ...newPasswordErrors(form) };
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setTouched(true);
-    if (Object.values(errors).some(Boolean)) return;
-    setBusy(true);
-    setError(null);
+  const onSubmit = submit(anyError(errors), async () => {
+    let accepted: InviteAccepted;
     try {
-      const { data } = await api.post<InviteAccepted>('/api/auth/accept-invite', { token, name: form.name.trim(), password: form.password });
-      await signInWith(data);
-      navigate('/dashboard', { replace: true });
+      accepted = (await api.post<InviteAccepted>('/api/auth/accept-invite', { token, name: form.name.trim(), password: form.password })).data;
     } catch (err) {
-      if (isInvalidToken(err)) markInvalid();
-      else setError(err);
-      setBusy(false);
+      if (!isInvalidToken(err)) throw err;
+      markInvalid();
+      return;
     }
-  }
+    await signInWith(accepted);
+    navigate('/dashboard', { replace: true });
+  });
 
   if (check.state !== 'valid') {
     return (
@@ -69,18 +59,12 @@ function AcceptInvite() {
   const { email, role } = check.data;
   return (
     <AuthFrame title="Join TimeTracker" subtitle="Choose your name and password to accept the invitation.">
-      <form noValidate onSubmit={submit} className="flex flex-col gap-3">
+      <form noValidate onSubmit={onSubmit} className="flex flex-col gap-3">
         <FormError error={error} />
         <Field label="Email address" type="email" name="username" autoComplete="username" value={email} readOnly />
         <Field label="Role" value={ROLE_LABELS[role] ?? role} readOnly />
         <Field label="Full name" name="name" autoComplete="name" required maxLength={255} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={touched ? errors.name : null} />
-        <NewPasswordFields
-          password={form.password}
-          confirm={form.confirm}
-          errors={touched ? errors : null}
-          onPassword={(password) => setForm({ ...form, password })}
-          onConfirm={(confirm) => setForm({ ...form, confirm })}
-        />
+        <NewPasswordFields value={form} onChange={(change) => setForm({ ...form, ...change })} errors={touched ? errors : null} />
         <Button type="submit" busy={busy}>
           Create my account
         </Button>

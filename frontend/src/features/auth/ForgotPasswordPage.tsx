@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { api } from '../../shared/api/client.ts';
 import { Button, Field, FormError } from '../../shared/ui/kit.tsx';
 import { AuthFrame, emailError, linkClass } from './AuthFrame.tsx';
+import { useAuthForm } from './useAuthForm.ts';
 
 /** The server answers the same for every well-formed address, so the page never tells whether an account exists. */
 const NEUTRAL = 'If the email exists, a reset link has been sent';
@@ -10,27 +11,14 @@ const NEUTRAL = 'If the email exists, a reset link has been sent';
 export default function ForgotPasswordPage() {
   const location = useLocation();
   const [email, setEmail] = useState((location.state as { email?: string } | null)?.email ?? '');
-  const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { touched, error, busy, submit } = useAuthForm();
   const [sent, setSent] = useState<string | null>(null);
   const problem = touched ? emailError(email) : null;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setTouched(true);
-    if (emailError(email)) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const { data } = await api.post<{ message?: string }>('/api/auth/forgot-password', { email: email.trim() });
-      setSent(data.message || NEUTRAL);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const onSubmit = submit(Boolean(emailError(email)), async () => {
+    const { data } = await api.post<{ message?: string }>('/api/auth/forgot-password', { email: email.trim() });
+    setSent(data.message || NEUTRAL);
+  });
 
   if (sent) {
     return (
@@ -48,7 +36,7 @@ export default function ForgotPasswordPage() {
 
   return (
     <AuthFrame title="Forgot your password?" subtitle="Enter your account's email and we will send you a link to choose a new password.">
-      <form noValidate onSubmit={submit} className="flex flex-col gap-3">
+      <form noValidate onSubmit={onSubmit} className="flex flex-col gap-3">
         <FormError error={error} />
         <Field label="Email address" type="email" name="email" autoComplete="email" required value={email} error={problem} onChange={(e) => setEmail(e.target.value)} />
         <Button type="submit" busy={busy}>

@@ -1,45 +1,28 @@
-import { PASSWORD_HINT } from '../../shared/lib/password.ts';
+import { PASSWORD_HINT, confirmError, passwordError } from '../../shared/lib/password.ts';
 import { Field } from '../../shared/ui/kit.tsx';
 
-/** A new password and its confirmation; the page computes the errors (`passwordError`, `confirmError`). */
+/** The errors of a new password and its confirmation, as the server's rules and equality require. */
+export function newPasswordErrors({ password, confirm }: { password: string; confirm: string }) {
+  return { password: passwordError(password), confirm: confirmError(password, confirm) };
+}
+
+/** A new password and its confirmation; `errors` is null until the form was first submitted. */
 export function NewPasswordFields({
   label = 'Password',
-  password,
-  confirm,
+  value,
+  onChange,
   errors,
-  onPassword,
-  onConfirm,
 }: {
   label?: string;
-  password: string;
-  confirm: string;
+  value: { password: string; confirm: string };
+  onChange: (change: { password?: string; confirm?: string }) => void;
   errors: { password: string | null; confirm: string | null } | null;
-  onPassword: (value: string) => void;
-  onConfirm: (value: string) => void;
 }) {
+  const common = { type: 'password', autoComplete: 'new-password', required: true } as const;
   return (
     <>
-      <Field
-        label={label}
-        type="password"
-        name="new-password"
-        autoComplete="new-password"
-        required
-        value={password}
-        onChange={(e) => onPassword(e.target.value)}
-        hint={PASSWORD_HINT}
-        error={errors?.password}
-      />
-      <Field
-        label={`Confirm ${label.toLowerCase()}`}
-        type="password"
-        name="confirm-password"
-        autoComplete="new-password"
-        required
-        value={confirm}
-        onChange={(e) => onConfirm(e.target.value)}
-        error={errors?.confirm}
-      />
+      <Field {...common} label={label} name="new-password" value={value.password} onChange={(e) => onChange({ password: e.target.value })} hint={PASSWORD_HINT} error={errors?.password} />
+      <Field {...common} label={`Confirm ${label.toLowerCase()}`} name="confirm-password" value={value.confirm} onChange={(e) => onChange({ confirm: e.target.value })} error={errors?.confirm} />
     </>
   );
 }

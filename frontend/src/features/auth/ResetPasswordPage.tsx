@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api/client.ts';
 import type { ResetTokenCheck } from '../../shared/api/types.ts';
-import { confirmError, passwordError } from '../../shared/lib/password.ts';
 import { Button, FormError } from '../../shared/ui/kit.tsx';
 import { LinkStates, SignedOutOnly, isInvalidToken, useLinkToken } from './accountLinks.tsx';
 import { AuthFrame, linkClass } from './AuthFrame.tsx';
-import { NewPasswordFields } from './NewPasswordFields.tsx';
+import { NewPasswordFields, newPasswordErrors } from './NewPasswordFields.tsx';
+import { anyError, useAuthForm } from './useAuthForm.ts';
 
 export default function ResetPasswordPage() {
   return (
@@ -19,28 +19,20 @@ export default function ResetPasswordPage() {
 function ResetPassword() {
   const { token, check, retry, markInvalid } = useLinkToken<ResetTokenCheck>('/api/auth/verify-reset-token');
   const [form, setForm] = useState({ password: '', confirm: '' });
-  const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { touched, error, busy, submit } = useAuthForm();
   const [done, setDone] = useState(false);
-  const errors = { password: passwordError(form.password), confirm: confirmError(form.password, form.confirm) };
+  const errors = newPasswordErrors(form);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setTouched(true);
-    if (errors.password || errors.confirm) return;
-    setBusy(true);
-    setError(null);
+  // a password the server's policy refuses shows its requirements, and the form is kept
+  const onSubmit = submit(anyError(errors), async () => {
     try {
       await api.post('/api/auth/reset-password', { token, new_password: form.password });
       setDone(true);
     } catch (err) {
-      if (isInvalidToken(err)) markInvalid();
-      else setError(err); // a password the server's policy refuses: its requirements, the form kept
-    } finally {
-      setBusy(false);
+      if (!isInvalidToken(err)) throw err;
+      markInvalid();
     }
-  }
+  });
 
   if (done) {
     return (
@@ -79,18 +71,11 @@ function ResetPassword() {
   }
   return (
     <AuthFrame title="Choose a new password" subtitle={`For ${check.data.email}. Setting it signs this account out on every device.`}>
-      <form noValidate onSubmit={submit} className="flex flex-col gap-3">
+      <form noValidate onSubmit={onSubmit} className="flex flex-col gap-3">
         <FormError error={error} />
         {/* lets a password manager file the new password under the right account */}
         <input type="email" name="username" autoComplete="username" value={check.data.email} readOnly hidden />
-        <NewPasswordFields
-          label="New password"
-          password={form.password}
-          confirm={form.confirm}
-          errors={touched ? errors : null}
-          onPassword={(password) => setForm({ ...form, password })}
-          onConfirm={(confirm) => setForm({ ...form, confirm })}
-        />
+        <NewPasswordFields label="New password" value={form} onChange={(change) => setForm({ ...form, ...change })} errors={touched ? errors : null} />
         <Button type="submit" busy={busy}>
           Set new password
         </Button>

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The pages the emailed links open (docs/invitations-and-password-reset.md): forgot and reset
  * password, accept an invitation, and inviting from the Users page. Links are read from the mail
- * outbox, as the mail would carry them. Each password step is one request to a rate-limited route
- * (the test config lifts the limits; this class makes three such requests in all).
+ * outbox, as the mail would carry them. The password routes are rate limited per address and route
+ * (3 per 5 min; the test config lifts the limits): this class sends one forgot-password and two
+ * reset-password requests, so it would pass under the production limits too.
  */
 class AccountLinksBrowserTest extends BrowserTest {
 
