@@ -37,6 +37,9 @@ describe('invite by email from the Users page (POST /api/auth/invite)', () => {
     const dialog = await open();
     expect(roleOptions(dialog)).toEqual(['Worker', 'Manager', 'Admin']);
     fireEvent.click(dialog.getByRole('button', { name: 'Send invitation' }));
+    expect(await dialog.findByText('Email is required')).toBeInTheDocument();
+    fireEvent.change(dialog.getByLabelText(/^Email address/), { target: { value: 'nora@example' } });
+    fireEvent.click(dialog.getByRole('button', { name: 'Send invitation' }));
     expect(await dialog.findByText('Enter a valid email address')).toBeInTheDocument();
     expect(server.invites()).toHaveLength(0);
 

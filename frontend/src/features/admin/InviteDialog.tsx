@@ -6,7 +6,7 @@ import { ROLE_LABELS, type Invitation, type Role } from '../../shared/api/types.
 import { formatDateTime } from '../../shared/lib/format.ts';
 import { Field, FormActions, FormError, Modal, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
-import { EMAIL } from '../auth/AuthFrame.tsx';
+import { emailError } from '../auth/AuthFrame.tsx';
 
 /** POST /api/auth/invite: the invitee gets an email with a one-time link to /accept-invite. */
 export function InviteDialog({ roles, onClose }: { roles: Role[]; onClose: () => void }) {
@@ -14,7 +14,7 @@ export function InviteDialog({ roles, onClose }: { roles: Role[]; onClose: () =>
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('regular_user');
   const [touched, setTouched] = useState(false);
-  const emailProblem = !EMAIL.test(email.trim()) ? 'Enter a valid email address' : null;
+  const emailProblem = emailError(email);
   const invite = useMutation({
     mutationFn: async () => (await api.post<Invitation>('/api/auth/invite', { email: email.trim(), role })).data,
     onSuccess: (sent) => {

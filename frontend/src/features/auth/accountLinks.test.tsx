@@ -141,6 +141,7 @@ describe('reset password', () => {
     let down = true;
     const server = renderAt(`/reset-password?token=${TOKEN}`, (call) => (down ? 'network-error' : resetServer([])(call)));
     expect(await screen.findByText(/The server cannot be reached/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Your link could not be checked' })).toBeInTheDocument();
     expect(screen.queryByText(/This password reset link is invalid/)).not.toBeInTheDocument();
     down = false;
     press('Try again');

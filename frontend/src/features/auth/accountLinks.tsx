@@ -66,7 +66,7 @@ export function LinkStates({ check, retry, invalid }: { check: LinkCheck<unknown
   }
   if (check.state === 'failed') {
     return (
-      <AuthFrame title="Checking your link">
+      <AuthFrame title="Your link could not be checked">
         <ErrorState error={check.error} retry={retry} />
       </AuthFrame>
     );
