@@ -63,6 +63,10 @@ const pagesInLayout = [
 export const routes = [
   { path: '/login', element: <PublicOnly><Bare>{page(() => import('../features/auth/LoginPage.tsx'))}</Bare></PublicOnly> },
   { path: '/register', element: <PublicOnly><Bare>{page(() => import('../features/auth/RegisterPage.tsx'))}</Bare></PublicOnly> },
+  { path: '/forgot-password', element: <PublicOnly><Bare>{page(() => import('../features/auth/ForgotPasswordPage.tsx'))}</Bare></PublicOnly> },
+  // the emailed links: not PublicOnly, which would send a signed-in browser away and lose the link
+  { path: '/reset-password', element: <Bare>{page(() => import('../features/auth/ResetPasswordPage.tsx'))}</Bare> },
+  { path: '/accept-invite', element: <Bare>{page(() => import('../features/auth/AcceptInvitePage.tsx'))}</Bare> },
   { path: '/request-account', element: <Bare>{page(() => import('../features/auth/RequestAccountPage.tsx'))}</Bare> },
   {
     element: (

@@ -5,7 +5,7 @@ import { api } from '../../shared/api/client.ts';
 import type { Me } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { timeZones } from '../../shared/lib/format.ts';
-import { passwordProblems } from '../../shared/lib/password.ts';
+import { PASSWORD_HINT, confirmError, passwordError } from '../../shared/lib/password.ts';
 import { Button, Card, Field, FormError, PageHeader, SelectField } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 import { EMAIL } from '../auth/AuthFrame.tsx';
@@ -57,11 +57,10 @@ function Profile() {
 function Password() {
   const [form, setForm] = useState({ current: '', next: '', confirm: '' });
   const [touched, setTouched] = useState(false);
-  const problems = passwordProblems(form.next);
   const errors = {
     current: !form.current ? 'Enter your current password' : null,
-    next: problems.length ? `Password needs ${problems.join(', ')}` : null,
-    confirm: form.confirm !== form.next ? 'Passwords do not match' : null,
+    next: passwordError(form.next),
+    confirm: confirmError(form.next, form.confirm),
   };
   const save = useMutation({
     mutationFn: () => api.put('/api/auth/password', { current_password: form.current, new_password: form.next }),
@@ -81,7 +80,7 @@ function Password() {
       <form noValidate onSubmit={submit} className="flex max-w-md flex-col gap-3">
         <FormError error={save.error} />
         <Field label="Current password" type="password" autoComplete="current-password" required value={form.current} onChange={(e) => setForm({ ...form, current: e.target.value })} error={touched ? errors.current : null} />
-        <Field label="New password" type="password" autoComplete="new-password" required value={form.next} onChange={(e) => setForm({ ...form, next: e.target.value })} hint="12+ characters with upper and lower case, a digit and a special character" error={touched ? errors.next : null} />
+        <Field label="New password" type="password" autoComplete="new-password" required value={form.next} onChange={(e) => setForm({ ...form, next: e.target.value })} hint={PASSWORD_HINT} error={touched ? errors.next : null} />
         <Field label="Confirm new password" type="password" autoComplete="new-password" required value={form.confirm} onChange={(e) => setForm({ ...form, confirm: e.target.value })} error={touched ? errors.confirm : null} />
         <div>
           <Button type="submit" busy={save.isPending}>

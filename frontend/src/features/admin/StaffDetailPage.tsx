@@ -5,14 +5,14 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../shared/api/client.ts';
 import { messageOf } from '../../shared/api/errors.ts';
 import { useZone } from '../../shared/api/queries.ts';
-import type { PayRate, User } from '../../shared/api/types.ts';
+import { ROLE_LABELS, type PayRate, type User } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { formatDate, formatDay } from '../../shared/lib/format.ts';
 import { formatMoney } from '../../shared/lib/money.ts';
 import { Button, Card, ConfirmDialog, Field, FormActions, FormError, Modal, PageHeader, QueryView, SelectField, TextArea } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 import { rateTypeLabel, rateUnit } from '../payroll/common.tsx';
-import { EMPLOYMENT_TYPES, ManagerField, ROLE_LABELS, hasErrors, profileErrors, type ProfileFields } from './StaffForm.tsx';
+import { EMPLOYMENT_TYPES, ManagerField, hasErrors, profileErrors, type ProfileFields } from './StaffForm.tsx';
 
 const employmentLabel = (type: string | null) => EMPLOYMENT_TYPES.find((t) => t.id === type)?.label ?? '—';
 

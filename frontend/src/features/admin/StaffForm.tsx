@@ -4,21 +4,14 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../shared/api/client.ts';
 import type { ApiErrorBody } from '../../shared/api/errors.ts';
 import { useManagerOptions, useTeamOptions } from '../../shared/api/queries.ts';
-import type { Prefill, Role, User } from '../../shared/api/types.ts';
+import { ROLE_LABELS, assignableRoles, type Prefill, type Role, type User } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { CURRENCIES } from '../../shared/lib/money.ts';
-import { passwordProblems } from '../../shared/lib/password.ts';
+import { PASSWORD_HINT, passwordError } from '../../shared/lib/password.ts';
 import { Button, Field, FormError, Modal, SelectField, TextArea } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 import { EMAIL } from '../auth/AuthFrame.tsx';
 import { RATE_TYPES, hasOvertime } from '../payroll/common.tsx';
-
-export const ROLE_LABELS: Record<Role, string> = {
-  super_admin: 'Super admin',
-  admin: 'Admin',
-  manager: 'Manager',
-  regular_user: 'Worker',
-};
 
 export const EMPLOYMENT_TYPES = [
   { id: 'full_time', label: 'Full-time' },
@@ -145,8 +138,7 @@ export function profileErrors(form: ProfileFields): Record<string, string | null
 /** The server's limits (UserController.CreateUser, password rules), per step. */
 export function stepErrors(form: Form, step: number): Record<string, string | null> {
   if (step === 0) {
-    const problems = passwordProblems(form.password);
-    return { ...identityErrors(form), password: problems.length ? `Password needs ${problems.join(', ')}` : null };
+    return { ...identityErrors(form), password: passwordError(form.password) };
   }
   if (step === 1) return employmentErrors(form);
   if (step === 2) return contactErrors(form);
@@ -184,7 +176,7 @@ export function StaffForm({ prefill, onClose }: { prefill?: Prefill | null; onCl
   const [created, setCreated] = useState<Credentials | null>(null);
   const errors = stepErrors(form, step);
   const shown = (key: string) => (touched[step] ? (errors[key] ?? null) : null);
-  const roles: Role[] = me.role === 'super_admin' ? ['regular_user', 'manager', 'admin', 'super_admin'] : ['regular_user', 'manager', 'admin'];
+  const roles: Role[] = assignableRoles(me.role);
   const save = useMutation({
     mutationFn: async () => {
       const rate = form.pay_rate.trim() ? Number(form.pay_rate) : 0;
@@ -264,7 +256,7 @@ export function StaffForm({ prefill, onClose }: { prefill?: Prefill | null; onCl
                 required
                 value={form.password}
                 onChange={set('password')}
-                hint="12+ characters with upper and lower case, a digit and a special character"
+                hint={PASSWORD_HINT}
                 error={shown('password')}
               />
               <div className="flex gap-2">

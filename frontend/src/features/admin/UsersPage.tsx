@@ -4,11 +4,12 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../../shared/api/client.ts';
 import { messageOf } from '../../shared/api/errors.ts';
 import { usePage } from '../../shared/api/queries.ts';
-import type { Prefill, Role, User } from '../../shared/api/types.ts';
+import { ROLE_LABELS, assignableRoles, type Prefill, type Role, type User } from '../../shared/api/types.ts';
 import { useSession } from '../../shared/auth/session.ts';
 import { Button, Card, ConfirmDialog, Field, PageHeader, Pager, QueryView } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
-import { ROLE_LABELS, StaffForm } from './StaffForm.tsx';
+import { InviteDialog } from './InviteDialog.tsx';
+import { StaffForm } from './StaffForm.tsx';
 
 export default function UsersPage() {
   const me = useSession((s) => s.user)!;
@@ -16,6 +17,7 @@ export default function UsersPage() {
   const navigate = useNavigate();
   const prefill = (location.state as { prefill?: Prefill } | null)?.prefill ?? null;
   const [creating, setCreating] = useState(prefill !== null);
+  const [inviting, setInviting] = useState(false);
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState('');
   const [toggling, setToggling] = useState<User | null>(null);
@@ -49,11 +51,19 @@ export default function UsersPage() {
       toast.error(messageOf(error));
     },
   });
-  const roles: Role[] = me.role === 'super_admin' ? ['regular_user', 'manager', 'admin', 'super_admin'] : ['regular_user', 'manager', 'admin'];
+  const roles: Role[] = assignableRoles(me.role);
 
   return (
     <>
-      <PageHeader title="Users" subtitle="Accounts, roles and access" action={<Button onClick={() => setCreating(true)}>Add staff member</Button>} />
+      <PageHeader title="Users" subtitle="Accounts, roles and access" action={
+          <div className="flex flex-wrap gap-2">
+            <Button tone="secondary" onClick={() => setInviting(true)}>
+              Invite by email
+            </Button>
+            <Button onClick={() => setCreating(true)}>Add staff member</Button>
+          </div>
+        }
+      />
       <Card>
         <div className="mb-3 max-w-sm">
           <Field label="Search by name or email" type="search" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} />
@@ -115,6 +125,7 @@ export default function UsersPage() {
           }}
         />
       ) : null}
+      {inviting ? <InviteDialog roles={roles} onClose={() => setInviting(false)} /> : null}
       {toggling ? (
         <ConfirmDialog
           title={toggling.is_active ? 'Deactivate account' : 'Activate account'}

@@ -16,3 +16,10 @@ export function AuthFrame({ title, subtitle, children }: { title: string; subtit
 }
 
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+/** The message for a sign-in or recovery email field, else null. */
+export function emailError(email: string): string | null {
+  return !email ? 'Email is required' : !EMAIL.test(email.trim()) ? 'Enter a valid email address' : null;
+}
+
+export const linkClass = 'font-medium text-indigo-700 underline dark:text-indigo-300';

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../shared/auth/session.ts';
 import { Button, Field, FormError } from '../../shared/ui/kit.tsx';
-import { AuthFrame, EMAIL } from './AuthFrame.tsx';
+import { AuthFrame, emailError, linkClass } from './AuthFrame.tsx';
+import { useAuthForm } from './useAuthForm.ts';
 
 export default function LoginPage() {
   const signIn = useSession((s) => s.signIn);
@@ -12,29 +13,16 @@ export default function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [show, setShow] = useState(false);
-  const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { touched, error, busy, submit } = useAuthForm();
 
-  const emailError = !touched ? null : !email ? 'Email is required' : !EMAIL.test(email) ? 'Enter a valid email address' : null;
+  const emailProblem = touched ? emailError(email) : null;
   const passwordError = touched && !password ? 'Password is required' : null;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setTouched(true);
-    if (!email || !EMAIL.test(email) || !password) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(email.trim(), password);
-      const from = (location.state as { from?: string } | null)?.from;
-      navigate(from && from !== '/login' ? from : '/dashboard', { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const onSubmit = submit(Boolean(emailError(email)) || !password, async () => {
+    await signIn(email.trim(), password);
+    const from = (location.state as { from?: string } | null)?.from;
+    navigate(from && from !== '/login' ? from : '/dashboard', { replace: true });
+  });
 
   return (
     <AuthFrame title="Welcome back" subtitle="Sign in to your TimeTracker account">
@@ -43,9 +31,9 @@ export default function LoginPage() {
           {reason}
         </p>
       ) : null}
-      <form noValidate onSubmit={submit} className="flex flex-col gap-3">
+      <form noValidate onSubmit={onSubmit} className="flex flex-col gap-3">
         <FormError error={error} />
-        <Field label="Email address" type="email" name="email" autoComplete="email" required value={email} error={emailError} onChange={(e) => setEmail(e.target.value)} />
+        <Field label="Email address" type="email" name="email" autoComplete="email" required value={email} error={emailProblem} onChange={(e) => setEmail(e.target.value)} />
         <div className="relative">
           <Field
             label="Password"
@@ -61,13 +49,16 @@ export default function LoginPage() {
             {show ? 'Hide' : 'Show'}
           </button>
         </div>
+        <Link className={`self-end text-sm ${linkClass}`} to="/forgot-password" state={{ email: email.trim() }}>
+          Forgot password?
+        </Link>
         <Button type="submit" busy={busy}>
           Sign in
         </Button>
       </form>
       <p className="mt-4 text-sm">
         Need an account?{' '}
-        <Link className="font-medium text-indigo-700 underline dark:text-indigo-300" to="/request-account">
+        <Link className={linkClass} to="/request-account">
           Request access
         </Link>
       </p>

@@ -1,15 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../shared/api/client.ts';
 import { Button, Field, FormError, TextArea } from '../../shared/ui/kit.tsx';
-import { AuthFrame, EMAIL } from './AuthFrame.tsx';
+import { AuthFrame, EMAIL, linkClass } from './AuthFrame.tsx';
+import { anyError, useAuthForm } from './useAuthForm.ts';
 
 export default function RequestAccountPage() {
   const navigate = useNavigate();
   const [form, setForm] = useState({ name: '', email: '', phone: '', job_title: '', department: '', message: '' });
-  const [touched, setTouched] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { touched, error, busy, submit } = useAuthForm();
   const [done, setDone] = useState(false);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
@@ -25,36 +24,25 @@ export default function RequestAccountPage() {
     phone: form.phone && !/^[\d\s\-+()]+$/.test(form.phone) ? 'Digits, spaces and - + ( ) only' : null,
   };
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setTouched(true);
-    if (Object.values(errors).some(Boolean)) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const blank = (v: string) => (v.trim() ? v.trim() : null);
-      await api.post('/api/account-requests', {
-        name: form.name.trim(),
-        email: form.email.trim(),
-        phone: blank(form.phone),
-        job_title: blank(form.job_title),
-        department: blank(form.department),
-        message: blank(form.message),
-      });
-      setDone(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const onSubmit = submit(anyError(errors), async () => {
+    const blank = (v: string) => (v.trim() ? v.trim() : null);
+    await api.post('/api/account-requests', {
+      name: form.name.trim(),
+      email: form.email.trim(),
+      phone: blank(form.phone),
+      job_title: blank(form.job_title),
+      department: blank(form.department),
+      message: blank(form.message),
+    });
+    setDone(true);
+  });
 
   if (done) {
     return (
       <AuthFrame title="Request submitted">
         <p role="status">We have received your information. An administrator reviews requests within 1–2 business days; you will get an email when your account is ready.</p>
         <p className="mt-3 text-sm text-slate-500 dark:text-slate-400">Taking you back to sign in…</p>
-        <Link className="mt-3 inline-block font-medium text-indigo-700 underline dark:text-indigo-300" to="/login">
+        <Link className={`mt-3 inline-block ${linkClass}`} to="/login">
           Return to sign in
         </Link>
       </AuthFrame>
@@ -63,7 +51,7 @@ export default function RequestAccountPage() {
 
   return (
     <AuthFrame title="Request an account" subtitle="An administrator reviews every request.">
-      <form noValidate onSubmit={submit} className="flex flex-col gap-3">
+      <form noValidate onSubmit={onSubmit} className="flex flex-col gap-3">
         <FormError error={error} />
         <Field label="Full name" required maxLength={100} value={form.name} onChange={set('name')} error={touched ? errors.name : null} />
         <Field label="Email address" type="email" required value={form.email} onChange={set('email')} error={touched ? errors.email : null} />

@@ -23,7 +23,9 @@ export function messageOf(error: unknown, fallback = 'Something went wrong. Plea
     const body = error.response.data as ApiErrorBody | undefined;
     const requirements = body?.details?.requirements;
     if (Array.isArray(requirements) && requirements.length > 0) {
-      return `${body?.message ?? 'Invalid input'}: ${requirements.join('; ')}`;
+      // the server's message usually lists them already ("… requirements: A; B"): never twice
+      const message = body?.message ?? 'Invalid input';
+      return requirements.every((r) => message.includes(String(r))) ? message : `${message}: ${requirements.join('; ')}`;
     }
     if (body && typeof body.message === 'string' && body.message) return body.message;
     if (body && typeof body.detail === 'string' && body.detail) return body.detail;

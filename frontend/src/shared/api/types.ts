@@ -30,6 +30,18 @@ export type Me = Omit<
 > & { role: Role };
 export type User = Me;
 export type TokenPair = Full<Schemas['TokenResponse']>;
+export const ROLE_LABELS: Record<Role, string> = {
+  super_admin: 'Super admin',
+  admin: 'Admin',
+  manager: 'Manager',
+  regular_user: 'Worker',
+};
+
+// Invitations and password reset (docs/invitations-and-password-reset.md)
+export type Invitation = Omit<Full<Schemas['InviteResponse']>, 'role'> & { role: Role };
+export type InvitationCheck = Omit<Full<Schemas['InvitationCheck']>, 'role'> & { role: Role };
+export type InviteAccepted = Full<Schemas['AcceptResponse']>;
+export type ResetTokenCheck = Full<Schemas['ResetTokenCheck']>;
 export type TimeEntry = Full<
   Schemas['TimeEntryView'],
   'task_id' | 'task_name' | 'description' | 'end_time' | 'duration_seconds' | 'duration_minutes' | 'approval_status'
@@ -70,6 +82,9 @@ export type CreateUserInput = Schemas['CreateUser'];
 export type Submission = Schemas['Submission'];
 
 export const isAdmin = (role: Role | undefined | null) => role === 'admin' || role === 'super_admin';
+/** The roles someone may give (create, change, invite as): only a super admin gives super_admin. */
+export const assignableRoles = (role: Role): Role[] =>
+  role === 'super_admin' ? ['regular_user', 'manager', 'admin', 'super_admin'] : ['regular_user', 'manager', 'admin'];
 
 // Reports (docs/reports.md)
 export type ReportDashboard = Full<Schemas['Dashboard']>;

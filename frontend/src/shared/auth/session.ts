@@ -22,6 +22,8 @@ interface SessionState {
   reason: string | null;
   start: () => Promise<void>;
   signIn: (email: string, password: string) => Promise<void>;
+  /** Signs in with tokens the server already issued (sign-in, an accepted invitation). */
+  signInWith: (tokens: Pick<TokenPair, 'access_token' | 'refresh_token'>) => Promise<void>;
   signOut: () => void;
   /** Ends the session locally (expired, signed out in another tab): no server call. */
   end: (reason: string | null) => void;
@@ -57,7 +59,11 @@ export const useSession = create<SessionState>((set, get) => ({
 
   signIn: async (email, password) => {
     const { data } = await api.post<TokenPair>('/api/auth/login', { email, password });
-    writeTokens({ access: data.access_token, refresh: data.refresh_token });
+    await get().signInWith(data);
+  },
+
+  signInWith: async (tokens) => {
+    writeTokens({ access: tokens.access_token, refresh: tokens.refresh_token });
     const me = await api.get<Me>('/api/auth/me');
     resetUserStores();
     set({ status: 'signed-in', user: me.data, reason: null });

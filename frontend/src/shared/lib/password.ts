@@ -13,3 +13,17 @@ export function passwordProblems(password: string): string[] {
   if (!/[^A-Za-z0-9]/.test(password)) problems.push('a special character');
   return problems;
 }
+
+/** What a new-password field says before anything is typed. */
+export const PASSWORD_HINT = '12+ characters with upper and lower case, a digit and a special character';
+
+/** The message for a new password that breaks a rule of `passwordProblems`, else null. */
+export function passwordError(password: string): string | null {
+  const problems = passwordProblems(password);
+  return problems.length ? `Password needs ${problems.join(', ')}` : null;
+}
+
+/** The message for a confirmation that differs from the new password, else null. */
+export function confirmError(password: string, confirmation: string): string | null {
+  return confirmation !== password ? 'Passwords do not match' : null;
+}
