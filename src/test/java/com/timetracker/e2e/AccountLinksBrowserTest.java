@@ -1,7 +1,6 @@
 package com.timetracker.e2e;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -175,11 +174,4 @@ class AccountLinksBrowserTest extends BrowserTest {
         assertThat(violations).as("serious or critical axe-core violations per page").isEmpty();
     }
 
-    /** Serious and critical violations, as PagesBrowserTest checks them. */
-    static List<?> axe(Page page) {
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeScript()));
-        return new ArrayList<>((List<?>) page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | '))"));
-    }
 }

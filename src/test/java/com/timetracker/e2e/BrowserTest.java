@@ -138,7 +138,19 @@ abstract class BrowserTest {
         return project.get("id").asLong();
     }
 
-    static String axeScript() {
+    /**
+     * axe-core's serious and critical violations on the page ("id: first targets"). The page must
+     * bypass the CSP (newPage(w, h, true)): axe is injected as an inline script.
+     */
+    static List<String> axe(Page page) {
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeScript()));
+        List<?> found = (List<?>) page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | '))");
+        return found.stream().map(String::valueOf).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    }
+
+    private static String axeScript() {
         Path script = Path.of("frontend/node_modules/axe-core/axe.min.js");
         try {
             return Files.readString(script);

@@ -263,12 +263,6 @@ class PagesBrowserTest extends BrowserTest {
         assertThat(axe(page)).anySatisfy(v -> assertThat(v.toString()).startsWith("image-alt"));
     }
 
-    List<?> axe(Page page) {
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeScript()));
-        return (List<?>) page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | '))");
-    }
 
     @Test
     void atPhoneWidthTheMainPagesDoNotScrollSideways() {

@@ -373,7 +373,7 @@ class RealtimeBrowserTest extends BrowserTest {
         assertThat(byDay.filter(new Locator.FilterOptions().setHasText("2.75 h2"))).hasCount(1);
         assertThat(byDay.filter(new Locator.FilterOptions().setHasText("0.00 h0"))).hasCount(5);
         page.waitForTimeout(300);
-        assertThat(seriousAxeViolations(page)).as("serious or critical axe-core violations").isEmpty();
+        assertThat(axe(page)).as("serious or critical axe-core violations").isEmpty();
 
         Page memberPage = signIn(newPage(), member);
         memberPage.navigate("/teams");
@@ -386,11 +386,4 @@ class RealtimeBrowserTest extends BrowserTest {
         assertThat(memberPage.url()).endsWith("/teams/" + team + "/report");
     }
 
-    /** axe-core's serious and critical findings on the page, as PagesBrowserTest checks its pages. */
-    static List<?> seriousAxeViolations(Page page) {
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeScript()));
-        return (List<?>) page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | '))");
-    }
 }

@@ -192,10 +192,4 @@ class ScheduledReportsBrowserTest extends BrowserTest {
         assertThat(violations).as("serious or critical axe-core violations per page").isEmpty();
     }
 
-    List<?> axe(Page page) {
-        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeScript()));
-        return (List<?>) page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | '))");
-    }
 }
