@@ -116,7 +116,7 @@ describe('reset password', () => {
 
     fill('New password', 'short');
     press('Set new password');
-    expect(await screen.findByText('Password needs at least 12 characters, an upper-case letter, a digit, a special character')).toBeInTheDocument();
+    expect(await screen.findByText('Password needs at least 12 characters, an upper-case letter, a digit, a special character such as ! @ # $ % - _ (a space or / does not count)')).toBeInTheDocument();
     fill('New password', GOOD);
     fill('Confirm new password', GOOD + 'x');
     press('Set new password');

@@ -63,6 +63,8 @@ describe('formatting', () => {
 
   it('checks the server’s password rules a form can check', () => {
     expect(passwordProblems('Quiet-River-4-Stone')).toEqual([]);
-    expect(passwordProblems('short')).toEqual(['at least 12 characters', 'an upper-case letter', 'a digit', 'a special character']);
+    expect(passwordProblems('short')).toEqual(['at least 12 characters', 'an upper-case letter', 'a digit', 'a special character such as ! @ # $ % - _ (a space or / does not count)']);
+    expect(passwordProblems('Quiet River 4 Stone')).toEqual(['a special character such as ! @ # $ % - _ (a space or / does not count)']);
+    expect(passwordProblems('Quiet/River/4/Stone')).toEqual(['a special character such as ! @ # $ % - _ (a space or / does not count)']);
   });
 });

@@ -3,6 +3,9 @@
  * 12–128 characters, upper and lower case, a digit, a special character. The server checks the
  * rest (common passwords, runs) and its message is shown as it is.
  */
+/** The characters the server counts as special (PasswordPolicy.SPECIAL): a space or "/" is not one. */
+export const SPECIAL_CHARACTERS = '!@#$%^&*(),.?":{}|<>-_=+[]\\;\'`~';
+
 export function passwordProblems(password: string): string[] {
   const problems: string[] = [];
   if (password.length < 12) problems.push('at least 12 characters');
@@ -10,7 +13,7 @@ export function passwordProblems(password: string): string[] {
   if (!/[a-z]/.test(password)) problems.push('a lower-case letter');
   if (!/[A-Z]/.test(password)) problems.push('an upper-case letter');
   if (!/\d/.test(password)) problems.push('a digit');
-  if (!/[^A-Za-z0-9]/.test(password)) problems.push('a special character');
+  if (![...password].some((c) => SPECIAL_CHARACTERS.includes(c))) problems.push('a special character such as ! @ # $ % - _ (a space or / does not count)');
   return problems;
 }
 
