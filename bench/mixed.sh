@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# V1's Locust mix on V2's endpoints (bench/MixedSimulation): 200 virtual users by default — 9 in 11
+# regular people (dashboard, entries, weekly, projects, timer, teams, manual entry), 1 in 11 admins
+# (admin dashboard, admin entries, workers report, alerts, monitoring), 1 in 11 health probes.
+# Starts the packaged jar in embedded mode (rate limits off: this measures the server, not the
+# limiter), seeds teams, projects and people with a week of history through the API, runs Gatling,
+# prints count, errors, req/s and p50/p95/p99 per request and overall.
+# Usage: bench/mixed.sh [path/to/timetracker.jar]
+#   THINK=v1  V1's waits between tasks (regular 1–5 s, admin 2–8 s, health 5–10 s): latency at V1's load
+#   THINK=0   no waits, every virtual user back to back: throughput at saturation and its latency
+#   USERS=200 DURATION=60 RAMP=10 (seconds each virtual user loops / over which they arrive)
+#   WARMUP=1  one unreported run of WARMUP_DURATION=30 s first (THINK=0), so the measured run meets a JIT-compiled server
+set -euo pipefail
+JAR=$(realpath "${1:-$(dirname "$0")/../target/timetracker.jar}")
+cd "$(dirname "$0")"
+echo "$(date -u +%FT%TZ) load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+TIMETRACKER_DATA_DIR="$work" SERVER_PORT="$port" RATE_LIMIT_ENABLED=false BCRYPT_ROUNDS=10 \
+  FIRST_SUPER_ADMIN_EMAIL=bench-admin@example.com FIRST_SUPER_ADMIN_PASSWORD=Bench-Harbor-7-Lamp \
+  java ${JAVA_OPTS:-} -jar "$JAR" > "$work/app.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$port/api/health" > /dev/null; do kill -0 $pid; sleep 0.2; done
+gatling() {
+  mvn -B -q -ntp gatling:test -Dgatling.simulationClass=timetracker.bench.MixedSimulation -DbaseUrl="http://127.0.0.1:$port" \
+    -Dusers="${USERS:-200}" -Dramp="${RAMP:-10}" "$@" > "$work/gatling.log" 2>&1 || { tail -40 "$work/gatling.log"; exit 1; }
+  grep -h "^Seeded" "$work/gatling.log" || true
+}
+if [ "${WARMUP:-1}" = 1 ]; then echo "warm-up run (${WARMUP_DURATION:-30} s, no think time, not reported)"; gatling -Dthink=0 -Dduration="${WARMUP_DURATION:-30}"; fi
+echo "measured run: THINK=${THINK:-v1}, ${USERS:-200} users, ${DURATION:-60} s after a ${RAMP:-10} s ramp"
+gatling -Dthink="${THINK:-v1}" -Dduration="${DURATION:-60}"
+python3 report.py "$(ls -td target/gatling/*/ | head -1)index.html"
+echo "$(date -u +%FT%TZ) load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
