@@ -32,7 +32,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * V1's Locust mix (reference §8.2) on V2's real endpoints: USERS virtual users, 9 in 11 regular
  * people, 1 in 11 admins, 1 in 11 health probes, each looping for DURATION seconds after a ramp of
  * RAMP seconds. THINK=v1 keeps V1's waits between tasks (regular 1–5 s, admin 2–8 s, health 5–10 s);
- * THINK=0 runs every virtual user back to back (a closed model at saturation). Setup (teams,
+ * THINK=0 runs every virtual user back to back (a closed model at saturation); THINK=<ms> waits that
+ * many milliseconds after every request (200 users at 150 ms offer at most 200 / 0.15 s = 1,333 req/s). Setup (teams,
  * projects, people with a week of history, sign-ins) goes through the public API before the load.
  */
 public class MixedSimulation extends Simulation {
@@ -41,7 +42,10 @@ public class MixedSimulation extends Simulation {
     static final int USERS = Integer.getInteger("users", 200);
     static final int DURATION = Integer.getInteger("duration", 60);
     static final int RAMP = Integer.getInteger("ramp", 10);
-    static final boolean V1_THINK = !"0".equals(System.getProperty("think", "v1"));
+    static final String THINK = System.getProperty("think", "v1");
+    static final boolean V1_THINK = THINK.equals("v1");
+    /** With THINK=<milliseconds>: the same fixed wait after every request of every virtual user. */
+    static final long THINK_MILLIS = V1_THINK ? 0 : Long.parseLong(THINK);
     static final int HEALTH_USERS = Math.max(1, Math.round(USERS / 11f));
     static final int ADMIN_USERS = Math.max(1, Math.round(USERS / 11f));
     static final int REGULAR_USERS = USERS - HEALTH_USERS - ADMIN_USERS;
@@ -151,7 +155,8 @@ public class MixedSimulation extends Simulation {
     }
 
     private static ChainBuilder think(int min, int max) {
-        return V1_THINK ? pause(Duration.ofSeconds(min), Duration.ofSeconds(max)) : exec(session -> session);
+        return V1_THINK ? pause(Duration.ofSeconds(min), Duration.ofSeconds(max))
+                : THINK_MILLIS > 0 ? pause(Duration.ofMillis(THINK_MILLIS)) : exec(session -> session);
     }
 
     /**

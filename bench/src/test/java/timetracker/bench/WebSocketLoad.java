@@ -158,11 +158,14 @@ public final class WebSocketLoad {
         System.out.println("Server with sockets open: " + serverMemory(true));
 
         System.out.printf("Holding %d s...%n", HOLD);
+        double cpuBefore = serverCpuSeconds();
         Thread.sleep(HOLD * 1000L);
+        double cpuHold = serverCpuSeconds() - cpuBefore;
         long held = tabs.stream().filter(t -> t.socket != null && !t.closed && !t.socket.isInputClosed()).count();
         long pinged = tabs.stream().filter(t -> t.pings.get() > 0).count();
-        System.out.printf("Held: %d of %d still open after %d s; %d received the server's keep-alive ping; closed meanwhile: %d%n",
-                held, established, HOLD, pinged, tabs.stream().filter(t -> t.socket != null && t.closed).count());
+        System.out.printf("Held: %d of %d still open after %d s; %d received the server's keep-alive ping; closed meanwhile: %d; "
+                        + "server CPU while holding: %.1f s%n",
+                held, established, HOLD, pinged, tabs.stream().filter(t -> t.socket != null && t.closed).count(), cpuHold);
         tabs.stream().filter(t -> t.closeReason != null).limit(3).forEach(t -> System.out.println("  closed: " + t.closeReason));
         System.out.println("Server after holding: " + serverMemory(true));
 
@@ -220,6 +223,16 @@ public final class WebSocketLoad {
         String rss = status.stream().filter(l -> l.startsWith("VmRSS:")).findFirst().orElse("VmRSS: ?").replaceAll("\\s+", " ");
         String threads = status.stream().filter(l -> l.startsWith("Threads:")).findFirst().orElse("Threads: ?").replaceAll("\\s+", " ");
         return usedMb + ", " + rss + ", " + threads;
+    }
+
+    /** User + system CPU time of the server process so far (Linux clock ticks of 10 ms), or 0 without a pid. */
+    private static double serverCpuSeconds() throws IOException {
+        if (SERVER_PID.isEmpty()) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc", SERVER_PID, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static String jcmd(String command) throws IOException, InterruptedException {
