@@ -13,14 +13,8 @@ cd "$(dirname "$0")"
 ulimit -n "$(ulimit -Hn)"   # one descriptor per socket on each side
 echo "$(date -u +%FT%TZ) load average before: $(cut -d' ' -f1-3 /proc/loadavg); open files limit $(ulimit -n); client ports $(tr '\t' - < /proc/sys/net/ipv4/ip_local_port_range)"
 mvn -B -q -o -ntp test-compile
-work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-TIMETRACKER_DATA_DIR="$work" SERVER_PORT="$port" RATE_LIMIT_ENABLED=false BCRYPT_ROUNDS=10 \
-  FIRST_SUPER_ADMIN_EMAIL=bench-admin@example.com FIRST_SUPER_ADMIN_PASSWORD=Bench-Harbor-7-Lamp \
-  java ${JAVA_OPTS:-} -jar "$JAR" > "$work/app.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-until curl -sf "http://127.0.0.1:$port/api/health" > /dev/null; do kill -0 $pid; sleep 0.2; done
+. ./server.sh
+start_server
 status=0
 java -Xmx1g -cp target/test-classes -DbaseUrl="http://127.0.0.1:$port" -DserverPid=$pid \
   -Dsockets="${SOCKETS:-5000}" -Dusers="${USERS:-50}" -Dhold="${HOLD:-60}" timetracker.bench.WebSocketLoad || status=$?
