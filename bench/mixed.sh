@@ -9,6 +9,7 @@
 #   THINK=v1  V1's waits between tasks (regular 1–5 s, admin 2–8 s, health 5–10 s): latency at V1's load
 #   THINK=0   no waits, every virtual user back to back: throughput at saturation and its latency
 #   THINK=150 a fixed 150 ms wait after every request (any number of ms): 200 users offer at most 1,333 req/s
+#   THINK="0 150 v1" one measured run of each, one after the other against the same warmed-up server
 #   USERS=200 DURATION=60 RAMP=10 (seconds each virtual user loops / over which they arrive)
 #   WARMUP=1  one unreported run of WARMUP_DURATION=30 s first (THINK=0), so the measured run meets a JIT-compiled server
 set -euo pipefail
@@ -23,7 +24,9 @@ gatling() {
   grep -h "^Seeded" "$work/gatling.log" || true
 }
 if [ "${WARMUP:-1}" = 1 ]; then echo "warm-up run (${WARMUP_DURATION:-30} s, no think time, not reported)"; gatling -Dthink=0 -Dduration="${WARMUP_DURATION:-30}"; fi
-echo "measured run: THINK=${THINK:-v1}, ${USERS:-200} users, ${DURATION:-60} s after a ${RAMP:-10} s ramp"
-gatling -Dthink="${THINK:-v1}" -Dduration="${DURATION:-60}"
-python3 report.py "$(ls -td target/gatling/*/ | head -1)index.html"
+for think in ${THINK:-v1}; do
+  echo "measured run: THINK=$think, ${USERS:-200} users, ${DURATION:-60} s after a ${RAMP:-10} s ramp ($(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  gatling -Dthink="$think" -Dduration="${DURATION:-60}"
+  python3 report.py "$(ls -td target/gatling/*/ | head -1)index.html"
+done
 echo "$(date -u +%FT%TZ) load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
