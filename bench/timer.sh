@@ -8,14 +8,8 @@
 set -euo pipefail
 JAR=$(realpath "${1:-$(dirname "$0")/../target/timetracker.jar}")
 cd "$(dirname "$0")"
-work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-TIMETRACKER_DATA_DIR="$work" SERVER_PORT="$port" RATE_LIMIT_ENABLED=false BCRYPT_ROUNDS=10 \
-  FIRST_SUPER_ADMIN_EMAIL=bench-admin@example.com FIRST_SUPER_ADMIN_PASSWORD=Bench-Harbor-7-Lamp \
-  java ${JAVA_OPTS:-} -jar "$JAR" > "$work/app.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-until curl -sf "http://127.0.0.1:$port/api/health" > /dev/null; do kill -0 $pid; sleep 0.2; done
+. ./server.sh
+start_server
 gatling() {
   mvn -B -q -ntp gatling:test -Dgatling.simulationClass=timetracker.bench.TimerSimulation -DbaseUrl="http://127.0.0.1:$port" \
   -Dusers="${USERS:-50}" -Diterations="${ITERATIONS:-40}" -Dpace="${PACE:-0}" "$@" > "$work/gatling.log" 2>&1 || { tail -40 "$work/gatling.log"; exit 1; }

@@ -1,15 +1,9 @@
 package timetracker.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -37,55 +31,24 @@ public class TimerSimulation extends Simulation {
     static final int ITERATIONS = Integer.getInteger("iterations", 40);
     /** Seconds per round per user (0 = back to back, i.e. measure at saturation). */
     static final int PACE = Integer.getInteger("pace", 0);
-    static final String ADMIN_EMAIL = System.getProperty("adminEmail", "bench-admin@example.com");
-    static final String ADMIN_PASSWORD = System.getProperty("adminPassword", "Bench-Harbor-7-Lamp");
-    static final String PASSWORD = "Quiet-River-4-Stone";
-
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
-    private static String call(String method, String path, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
-            }
-            return response.body();
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"?([^\",}]+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return m.group(1);
-    }
+    private static final BenchApi API = new BenchApi(BASE);
 
     /** A team with a project and USERS members, created once before the run. */
     private static List<Map<String, Object>> people() {
-        String admin = field(call("POST", "/api/auth/login", null,
-                "{\"email\": \"" + ADMIN_EMAIL + "\", \"password\": \"" + ADMIN_PASSWORD + "\"}"), "access_token");
+        String admin = API.adminToken();
         String run = Long.toString(System.currentTimeMillis(), 36);
-        String team = field(call("POST", "/api/teams", admin, "{\"name\": \"Bench " + run + "\"}"), "id");
-        String project = field(call("POST", "/api/projects", admin, "{\"name\": \"Bench\", \"team_id\": " + team + "}"), "id");
+        String team = BenchApi.field(API.call("POST", "/api/teams", admin, "{\"name\": \"Bench " + run + "\"}"), "id");
+        String project = BenchApi.field(API.call("POST", "/api/projects", admin, "{\"name\": \"Bench\", \"team_id\": " + team + "}"), "id");
         List<Map<String, Object>> people = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             String email = "bench-" + run + "-" + i + "@example.com";
-            call("POST", "/api/users", admin, "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\", \"name\": \"Bench " + i
+            API.call("POST", "/api/users", admin, "{\"email\": \"" + email + "\", \"password\": \"" + BenchApi.PASSWORD + "\", \"name\": \"Bench " + i
                     + "\", \"team_ids\": [" + team + "]}");
             Map<String, Object> person = new HashMap<>();
             person.put("email", email);
             person.put("project", project);
             // signed in during setup: 50 bcrypt checks at once would otherwise dominate the first seconds
-            person.put("token", field(call("POST", "/api/auth/login", null,
-                    "{\"email\": \"" + email + "\", \"password\": \"" + PASSWORD + "\"}"), "access_token"));
+            person.put("token", API.login(email, BenchApi.PASSWORD));
             people.add(person);
         }
         return people;
