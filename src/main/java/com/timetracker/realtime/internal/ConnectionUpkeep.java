@@ -1,6 +1,10 @@
 package com.timetracker.realtime.internal;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import com.timetracker.identity.AccessTokens;
+import com.timetracker.identity.AuthenticatedUser;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,8 +31,11 @@ class ConnectionUpkeep {
 
     @Scheduled(fixedDelayString = "${timetracker.realtime.recheck-interval:30s}")
     void recheck() {
+        // one check per session, however many sockets (tabs) it has open
+        Map<String, Boolean> valid = new HashMap<>();
         for (Connections.Connection connection : connections.all()) {
-            if (accessTokens.sessionStillValid(connection.user().id(), connection.user().sessionId())) {
+            AuthenticatedUser user = connection.user();
+            if (valid.computeIfAbsent(user.id() + "/" + user.sessionId(), key -> accessTokens.sessionStillValid(user.id(), user.sessionId()))) {
                 connection.send("{\"type\":\"ping\"}");
             } else {
                 connection.close(SESSION_ENDED);
