@@ -24,10 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class UserAdministration {
 
-    /** Staff profile fields as V1's POST/PUT /api/users take them. */
     /** The {@code manager_id} of an update that removes the manager. */
     static final long NO_MANAGER = 0;
 
+    /** Staff profile fields as V1's POST/PUT /api/users take them. */
     record StaffProfile(String phone, String address, String emergencyContactName, String emergencyContactPhone,
                         String jobTitle, String department, String employmentType, LocalDate startDate,
                         BigDecimal expectedHoursPerWeek, Long managerId) {

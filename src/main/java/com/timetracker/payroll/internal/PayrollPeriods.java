@@ -46,10 +46,10 @@ class PayrollPeriods {
         }
     }
 
-    /** The fields of a period as sent; on update null means unchanged. */
     /** The rate_type_filter of an update that removes the filter (JSON null cannot be told from a missing field). */
     static final String ALL_RATE_TYPES = "all";
 
+    /** The fields of a period as sent; on update null means unchanged. */
     record Fields(String name, String periodType, LocalDate startDate, LocalDate endDate, List<Long> userIds, String rateTypeFilter) {
     }
 

@@ -8,8 +8,8 @@ import com.timetracker.identity.AuthenticatedUser;
 import com.timetracker.platform.ApiException;
 import com.timetracker.tracking.ActiveTimers;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
