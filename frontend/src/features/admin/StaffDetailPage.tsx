@@ -9,10 +9,10 @@ import { ROLE_LABELS, type PayRate, type User } from '../../shared/api/types.ts'
 import { useSession } from '../../shared/auth/session.ts';
 import { formatDate, formatDay } from '../../shared/lib/format.ts';
 import { formatMoney } from '../../shared/lib/money.ts';
-import { Button, Card, ConfirmDialog, Field, FormActions, FormError, Modal, PageHeader, QueryView, SelectField, TextArea } from '../../shared/ui/kit.tsx';
+import { Button, Card, ConfirmDialog, Field, FormActions, FormError, Modal, PageHeader, QueryView } from '../../shared/ui/kit.tsx';
 import { toast } from '../../shared/ui/toasts.ts';
 import { rateTypeLabel, rateUnit } from '../payroll/common.tsx';
-import { EMPLOYMENT_TYPES, ManagerField, hasErrors, profileErrors, type ProfileFields } from './StaffForm.tsx';
+import { ContactFields, EMPLOYMENT_TYPES, EmploymentFields, hasErrors, profileErrors, type StaffFields } from './StaffForm.tsx';
 
 const employmentLabel = (type: string | null) => EMPLOYMENT_TYPES.find((t) => t.id === type)?.label ?? '—';
 
@@ -170,9 +170,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-type EditForm = ProfileFields & { employment_type: string; start_date: string; manager_id: string };
-
-const formOf = (u: User): EditForm => ({
+const formOf = (u: User): StaffFields => ({
   name: u.name,
   email: u.email,
   job_title: u.job_title ?? '',
@@ -196,8 +194,8 @@ function ProfileEditor({ user, onClose }: { user: User; onClose: () => void }) {
   const [form, setForm] = useState(() => formOf(user));
   const [touched, setTouched] = useState(false);
   const errors = profileErrors(form);
-  const shown = (key: keyof EditForm) => (touched ? (errors[key] ?? null) : null);
-  const set = (key: keyof EditForm) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const shown = (key: keyof StaffFields) => (touched ? (errors[key] ?? null) : null);
+  const set = (key: keyof StaffFields) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const save = useMutation({
     mutationFn: async () =>
       (
@@ -233,36 +231,8 @@ function ProfileEditor({ user, onClose }: { user: User; onClose: () => void }) {
         <FormError error={save.error} />
         <Field label="Full name" required value={form.name} onChange={set('name')} error={shown('name')} />
         <Field label="Email address" type="email" required value={form.email} onChange={set('email')} error={shown('email')} />
-        <Field label="Job title" value={form.job_title} onChange={set('job_title')} error={shown('job_title')} />
-        <Field label="Department" value={form.department} onChange={set('department')} error={shown('department')} />
-        <SelectField label="Employment type" value={form.employment_type} onChange={set('employment_type')}>
-          {form.employment_type ? null : <option value="">Not set</option>}
-          {EMPLOYMENT_TYPES.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </SelectField>
-        <Field label="Start date" type="date" value={form.start_date} onChange={set('start_date')} />
-        <Field
-          label="Expected hours per week"
-          type="number"
-          min={0}
-          max={168}
-          value={form.expected_hours_per_week}
-          onChange={set('expected_hours_per_week')}
-          error={shown('expected_hours_per_week')}
-        />
-        <ManagerField value={form.manager_id} onChange={set('manager_id')} exclude={user.id} />
-        <Field label="Phone number" type="tel" value={form.phone} onChange={set('phone')} error={shown('phone')} />
-        <TextArea label="Address" value={form.address} onChange={set('address')} />
-        {shown('address') ? (
-          <p role="alert" className="text-xs text-red-600 dark:text-red-400">
-            Address: {shown('address')}
-          </p>
-        ) : null}
-        <Field label="Emergency contact name" value={form.emergency_contact_name} onChange={set('emergency_contact_name')} error={shown('emergency_contact_name')} />
-        <Field label="Emergency contact phone" type="tel" value={form.emergency_contact_phone} onChange={set('emergency_contact_phone')} error={shown('emergency_contact_phone')} />
+        <EmploymentFields form={form} set={set} shown={shown} self={user.id} />
+        <ContactFields form={form} set={set} shown={shown} />
         <FormActions onCancel={onClose} busy={save.isPending} submitLabel="Save profile" />
       </form>
     </Modal>

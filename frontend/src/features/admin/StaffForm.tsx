@@ -282,44 +282,8 @@ export function StaffForm({ prefill, onClose }: { prefill?: Prefill | null; onCl
               </SelectField>
             </>
           ) : null}
-          {step === 1 ? (
-            <>
-              <Field label="Job title" value={form.job_title} onChange={set('job_title')} error={shown('job_title')} />
-              <Field label="Department" value={form.department} onChange={set('department')} error={shown('department')} />
-              <SelectField label="Employment type" value={form.employment_type} onChange={set('employment_type')}>
-                {EMPLOYMENT_TYPES.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.label}
-                  </option>
-                ))}
-              </SelectField>
-              <Field label="Start date" type="date" value={form.start_date} onChange={set('start_date')} />
-              <Field
-                label="Expected hours per week"
-                type="number"
-                min={0}
-                max={168}
-                value={form.expected_hours_per_week}
-                onChange={set('expected_hours_per_week')}
-                hint="Used for time tracking and payroll"
-                error={shown('expected_hours_per_week')}
-              />
-              <ManagerField value={form.manager_id} onChange={set('manager_id')} />
-            </>
-          ) : null}
-          {step === 2 ? (
-            <>
-              <Field label="Phone number" type="tel" value={form.phone} onChange={set('phone')} error={shown('phone')} />
-              <TextArea label="Address" value={form.address} onChange={set('address')} />
-              {shown('address') ? (
-                <p role="alert" className="text-xs text-red-600 dark:text-red-400">
-                  Address: {shown('address')}
-                </p>
-              ) : null}
-              <Field label="Emergency contact name" value={form.emergency_contact_name} onChange={set('emergency_contact_name')} error={shown('emergency_contact_name')} />
-              <Field label="Emergency contact phone" type="tel" value={form.emergency_contact_phone} onChange={set('emergency_contact_phone')} error={shown('emergency_contact_phone')} />
-            </>
-          ) : null}
+          {step === 1 ? <EmploymentFields form={form} set={set} shown={shown} /> : null}
+          {step === 2 ? <ContactFields form={form} set={set} shown={shown} /> : null}
           {step === 3 ? (
             <>
               <Field
@@ -388,6 +352,62 @@ export function StaffForm({ prefill, onClose }: { prefill?: Prefill | null; onCl
         </div>
       </form>
     </Modal>
+  );
+}
+
+/** The fields of the wizard's Employment and Contact steps, which the profile editor reuses. */
+export type StaffFields = ProfileFields & { employment_type: string; start_date: string; manager_id: string };
+
+interface FieldGroupProps {
+  form: StaffFields;
+  set: (key: keyof StaffFields) => (e: { target: { value: string } }) => void;
+  shown: (key: keyof StaffFields) => string | null;
+  /** The person being edited, who cannot be their own manager. */
+  self?: number;
+}
+
+export function EmploymentFields({ form, set, shown, self }: FieldGroupProps) {
+  return (
+    <>
+      <Field label="Job title" value={form.job_title} onChange={set('job_title')} error={shown('job_title')} />
+      <Field label="Department" value={form.department} onChange={set('department')} error={shown('department')} />
+      <SelectField label="Employment type" value={form.employment_type} onChange={set('employment_type')}>
+        {form.employment_type ? null : <option value="">Not set</option>}
+        {EMPLOYMENT_TYPES.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.label}
+          </option>
+        ))}
+      </SelectField>
+      <Field label="Start date" type="date" value={form.start_date} onChange={set('start_date')} />
+      <Field
+        label="Expected hours per week"
+        type="number"
+        min={0}
+        max={168}
+        value={form.expected_hours_per_week}
+        onChange={set('expected_hours_per_week')}
+        hint="Used for time tracking and payroll"
+        error={shown('expected_hours_per_week')}
+      />
+      <ManagerField value={form.manager_id} onChange={set('manager_id')} exclude={self} />
+    </>
+  );
+}
+
+export function ContactFields({ form, set, shown }: FieldGroupProps) {
+  return (
+    <>
+      <Field label="Phone number" type="tel" value={form.phone} onChange={set('phone')} error={shown('phone')} />
+      <TextArea label="Address" value={form.address} onChange={set('address')} />
+      {shown('address') ? (
+        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+          Address: {shown('address')}
+        </p>
+      ) : null}
+      <Field label="Emergency contact name" value={form.emergency_contact_name} onChange={set('emergency_contact_name')} error={shown('emergency_contact_name')} />
+      <Field label="Emergency contact phone" type="tel" value={form.emergency_contact_phone} onChange={set('emergency_contact_phone')} error={shown('emergency_contact_phone')} />
+    </>
   );
 }
 
